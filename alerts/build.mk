@@ -1,0 +1,2 @@
+# alerts/: one line per source file
+ALERTS_SRC =

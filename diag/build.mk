@@ -1,0 +1,2 @@
+# diag/: one line per source file
+DIAG_SRC =

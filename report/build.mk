@@ -1,0 +1,2 @@
+# report/: one line per source file
+REPORT_SRC =

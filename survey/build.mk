@@ -1,0 +1,2 @@
+# survey/: one line per source file
+SURVEY_SRC =
