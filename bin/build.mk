@@ -1,0 +1,2 @@
+# bin/: the otasuke front-end
+BIN_SRC =
