@@ -39,7 +39,8 @@ all: $(BIN)
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "CC $<"
+	@$(CC) $(ALL_CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(O)/libcore.a: $(call obj,$(CORE_SRC))
 $(O)/libdiag.a: $(call obj,$(DIAG_SRC))
@@ -48,11 +49,12 @@ $(O)/libalerts.a: $(call obj,$(ALERTS_SRC))
 $(O)/libreport.a: $(call obj,$(REPORT_SRC))
 $(O)/%.a:
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	@rm -f $@
+	@ar rcs $@ $^
 
 $(BIN): $(call obj,$(BIN_SRC)) $(LIBS_A)
-	$(CC) $(LDFLAGS) -o $@ $(call obj,$(BIN_SRC)) $(LIBS_A) $(PKG_LIBS)
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS) -o $@ $(call obj,$(BIN_SRC)) $(LIBS_A) $(PKG_LIBS)
 
 # ---- tests ----
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
@@ -60,7 +62,8 @@ UNIT_BINS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
 
 $(O)/tests/%: tests/unit/%.c $(LIBS_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CPPFLAGS) $(TEST_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	@echo "LD $@"
+	@$(CC) $(ALL_CPPFLAGS) $(TEST_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(LIBS_A) $(PKG_LIBS) $(TEST_LIBS)
 
 unit: $(UNIT_BINS)
