@@ -1,2 +1,10 @@
 # bin/: the otasuke front-end
-BIN_SRC =
+BIN_SRC = \
+	bin/cmd_company.c \
+	bin/cmd_config.c \
+	bin/cmd_db.c \
+	bin/cmd_init.c \
+	bin/cmd_questions.c \
+	bin/otasuke.c \
+	bin/stubs.c \
+	bin/util.c

@@ -313,6 +313,8 @@ render_text(const struct out_table *t, struct sbuf *sb)
 		}
 	}
 	for (r = 0; !err && r <= t->nrows; r++) {
+		size_t start = sb->len;
+
 		for (c = 0; !err && c < t->ncols; c++) {
 			const char *s = r ? cell(t, r - 1, c) : title(&t->cols[c]);
 			size_t sw = utf8_width(s);
@@ -327,6 +329,8 @@ render_text(const struct out_table *t, struct sbuf *sb)
 			if (!err && t->cols[c].align == OUT_LEFT && !last)
 				err = pad(sb, w[c] - sw);
 		}
+		while (sb->len > start && sb->buf[sb->len - 1] == ' ')
+			sb->buf[--sb->len] = '\0';
 		if (!err)
 			err = sbuf_addch(sb, '\n');
 	}

@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bin/bin.h"
+
+struct app app;
+
+int
+osk_exit_code(int err)
+{
+	if (err < 0)
+		err = -err;
+	switch (err) {
+	case OSK_OK: return OSK_EX_OK;
+	case OSK_EFALSE: return OSK_EX_FALSE;
+	case OSK_EUSAGE: return OSK_EX_USAGE;
+	case OSK_EDATA:
+	case OSK_ENOTFOUND: return OSK_EX_DATAERR;
+	case OSK_ENOINPUT: return OSK_EX_NOINPUT;
+	case OSK_ENOMEM: return OSK_EX_OSERR;
+	case OSK_ECANTCREAT: return OSK_EX_CANTCREAT;
+	case OSK_EIO: return OSK_EX_IOERR;
+	case OSK_EBUSY: return OSK_EX_TEMPFAIL;
+	default: return OSK_EX_SOFTWARE;
+	}
+}
+
+static void
+vreport(const char *prefix, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fputs("otasuke: ", stderr);
+	fputs(prefix, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+die(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("", fmt, ap);
+	va_end(ap);
+	if (app.store)
+		store_close(app.store);
+	exit(code);
+}
+
+void
+print_err(const struct osk_error *err)
+{
+	char buf[1200];
+
+	osk_error_format(err, buf, sizeof(buf));
+	fflush(stdout);
+	fprintf(stderr, "otasuke: %s\n", buf);
+}
+
+void
+die_err(const struct osk_error *err)
+{
+	print_err(err);
+	if (app.store)
+		store_close(app.store);
+	exit(osk_exit_code(err->code ? err->code : OSK_EINTERNAL));
+}
+
+void
+die_errlist(const struct osk_errlist *l, const char *what)
+{
+	size_t i;
+	int code = OSK_EDATA;
+
+	for (i = 0; i < l->n; i++)
+		print_err(&l->items[i]);
+	if (l->n)
+		code = l->items[0].code;
+	if (l->total > l->n)
+		fprintf(stderr, "otasuke: ... and %zu more errors\n",
+			l->total - l->n);
+	die(osk_exit_code(code), "%s: %zu error%s, nothing was changed", what,
+	    l->total, l->total == 1 ? "" : "s");
+}
+
+int
+error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void
+warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (app.quiet)
+		return;
+	va_start(ap, fmt);
+	vreport("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+info(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (app.quiet)
+		return;
+	fflush(stdout);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+bug_fl(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "otasuke: BUG: %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(OSK_EX_SOFTWARE);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		die(OSK_EX_OSERR, "out of memory");
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		die(OSK_EX_OSERR, "out of memory");
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die(OSK_EX_OSERR, "out of memory");
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (!p)
+		die(OSK_EX_OSERR, "out of memory");
+	return p;
+}
+
+void
+xcheck(int r)
+{
+	if (r == -OSK_ENOMEM)
+		die(OSK_EX_OSERR, "out of memory");
+}
+
+void
+usage_help(const char *const *usage)
+{
+	for (; *usage; usage++)
+		printf("%s\n", *usage);
+	exit(0);
+}
+
+void
+usage_error(const char *const *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("otasuke: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", usage[0]);
+	fprintf(stderr, "Try '%s --help' for more.\n",
+		strncmp(usage[0], "usage: ", 7) ? "otasuke"
+						 : "otasuke <command>");
+	exit(OSK_EX_USAGE);
+}
+
+struct store *
+app_store(void)
+{
+	struct osk_error err;
+
+	if (app.store)
+		return app.store;
+	osk_error_clear(&err);
+	app.store = store_open(app.dbpath, 0, &err);
+	if (!app.store)
+		die_err(&err);
+	return app.store;
+}
+
+void
+emit(const struct sbuf *sb)
+{
+	fwrite(sb->buf, 1, sb->len, stdout);
+}
+
+enum out_format
+parse_format(const char *const *usage, const char *s)
+{
+	enum out_format f;
+
+	if (out_format_parse(s, &f) || f == OUT_XLSX)
+		usage_error(usage, "unknown format '%s' (use text, csv or "
+			    "json)", s);
+	return f;
+}
+
+long
+parse_count(const char *const *usage, const char *what, const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < 0)
+		usage_error(usage, "%s must be a whole number of 0 or more, "
+			    "not '%s'", what, s);
+	return v;
+}
+
+void
+emit_table(struct out_table *t, enum out_format fmt)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	xcheck(out_table_render(t, fmt, &sb));
+	emit(&sb);
+	sbuf_release(&sb);
+	out_table_free(t);
+}
