@@ -279,7 +279,7 @@ id_ok(const char *s, bool set_id)
 		    c == '-')
 			continue;
 		if (!set_id && ((c >= 'A' && c <= 'Z') || c == '_' ||
-				c == '.'))
+				c == '.' || c == '+'))
 			continue;
 		return false;
 	}
@@ -301,8 +301,8 @@ get_id(struct ld *L, const struct yaml_map *m, const char *what)
 	if (!id_ok(id, false)) {
 		const struct yaml_node *v = yaml_node_get(m->node, "id");
 
-		fail(L, v, "%s id '%s' may use only letters, digits, '-', "
-		     "'_' and '.' (at most 64)", what,
+		fail(L, v, "%s id '%s' may use only letters, digits and "
+		     "'-', '_', '.', '+' (at most 64)", what,
 		     short_value(v, buf, sizeof(buf)));
 		return NULL;
 	}
@@ -537,10 +537,14 @@ static int
 get_word(struct ld *L, const struct yaml_map *m, const char *key, int flags,
 	 const char *const *words, const char *expect, int *out)
 {
+	const struct yaml_node *v;
 	const char *s = NULL;
 	char buf[64];
 	int i, r;
 
+	v = yaml_node_get(m->node, key);
+	if (v && v->kind != YAML_NODE_SCALAR)
+		return fail(L, v, "'%s' must be %s", key, expect);
 	r = get_str(L, m, key, flags, &s);
 	if (r <= 0)
 		return r;
@@ -971,6 +975,37 @@ parse_set(struct ld *L)
 		parse_questions(L, &top);
 }
 
+static int
+error_cmp(const void *pa, const void *pb)
+{
+	const struct osk_error *a = pa, *b = pb;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->col < b->col ? -1 : a->col > b->col;
+}
+
+/*
+ * Errors are found in passes (ids first, then the rest), so sort them
+ * into file order before handing them over. qsort is not stable; errors at
+ * the same position keep no particular order, and there are few of those.
+ */
+static void
+move_errors(struct osk_errlist *from, struct osk_errlist *to)
+{
+	size_t i;
+
+	if (to) {
+		if (from->n)
+			qsort(from->items, from->n, sizeof(*from->items),
+			      error_cmp);
+		for (i = 0; i < from->n; i++)
+			osk_errlist_add(to, &from->items[i]);
+		to->total += from->total - from->n;
+	}
+	osk_errlist_release(from);
+}
+
 static struct qset *
 load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 {
@@ -979,12 +1014,9 @@ load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 	struct qset *q;
 
 	memset(&L, 0, sizeof(L));
-	if (!errs) {
-		osk_errlist_init(&mine, 0);
-		errs = &mine;
-	}
+	osk_errlist_init(&mine, 1000);
 	L.doc = doc;
-	L.errs = errs;
+	L.errs = &mine;
 	q = yaml_doc_alloc(doc, sizeof(*q));
 	if (q)
 		q->priv = yaml_doc_alloc(doc, sizeof(*q->priv));
@@ -1008,8 +1040,7 @@ load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 		q->priv->questions = L.qids;
 		q->priv->categories = L.cids;
 	}
-	if (errs == &mine)
-		osk_errlist_release(&mine);
+	move_errors(&mine, errs);
 	return q;
 }
 

@@ -62,7 +62,7 @@ enum qset_cost {
 struct qset_option {
 	const char *id;
 	int points;		/* 0 for na options and survey choices */
-	bool unknown;		/* "don't know": scores points, listed to check */
+	bool unknown;		/* "don't know": scores, listed to check */
 	bool na;		/* "not applicable": left out of the score */
 	struct osk_text label;
 	int line;

@@ -321,12 +321,18 @@ check_props(struct loader *L, const yaml_event_t *ev, const yaml_char_t *anchor,
 	if (anchor)
 		return mark_error(L, &ev->start_mark, "anchors and aliases "
 				  "are not supported; write the value out");
-	if (check_tag((const char *)tag, n))
+	if (check_tag((const char *)tag, n)) {
+		const char *t = (const char *)tag;
+		bool std = !strncmp(t, TAG_PREFIX, strlen(TAG_PREFIX));
+
+		if (std)
+			t += strlen(TAG_PREFIX);
 		return mark_error(L, &ev->start_mark,
-				  "tag '%s' is not supported",
-				  yaml_str_short((const char *)tag,
-						 strlen((const char *)tag),
-						 buf, sizeof(buf)));
+				  "tag '%s%s' is not supported",
+				  std ? "!!" : "",
+				  yaml_str_short(t, strlen(t), buf,
+						 sizeof(buf)));
+	}
 	if (L->depth > 0) {
 		const struct frame *f = &L->stack[L->depth - 1];
 
@@ -497,7 +503,8 @@ check_duplicates(struct loader *L, const struct yaml_pair *pairs, size_t n)
 	if (!second)
 		return 0;
 	return osk_error_set(L->err, OSK_EDATA, L->d->path, second->line,
-			     second->col, "duplicate key '%s' (also on line %d)",
+			     second->col,
+			     "duplicate key '%s' (also on line %d)",
 			     yaml_str_short(second->str, second->len, buf,
 					    sizeof(buf)), first->line);
 }
@@ -1090,39 +1097,76 @@ yaml_map_check_keys(const struct yaml_map *m, const char *const *known,
 
 /* ---- JSON ---- */
 
+/*
+ * Length of the UTF-8 sequence at s that JSON output writes as \uXXXX
+ * (code point in *cp), or 0. Besides what JSON requires (below U+0020),
+ * DEL, the C1 controls and U+FFFE/U+FFFF are escaped, which YAML does not
+ * allow raw, and U+0085, U+2028 and U+2029, which YAML reads as line
+ * breaks: this way every JSON we write reads back as the same YAML.
+ */
+static size_t
+json_escape_len(const unsigned char *s, size_t left, unsigned *cp)
+{
+	if (s[0] < 0x20 || s[0] == 0x7f) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] == 0xc2 && left >= 2 && s[1] >= 0x80 && s[1] <= 0x9f) {
+		*cp = s[1];
+		return 2;
+	}
+	if (s[0] == 0xe2 && left >= 3 && s[1] == 0x80 &&
+	    (s[2] == 0xa8 || s[2] == 0xa9)) {
+		*cp = 0x2000u | (s[2] - 0x80u);
+		return 3;
+	}
+	if (s[0] == 0xef && left >= 3 && s[1] == 0xbf &&
+	    (s[2] == 0xbe || s[2] == 0xbf)) {
+		*cp = 0xffc0u | (s[2] & 0x3fu);
+		return 3;
+	}
+	return 0;
+}
+
 int
 yaml_json_string(struct sbuf *sb, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i, run = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0;
 
 	if (sbuf_addch(sb, '"'))
 		return -OSK_ENOMEM;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		char esc[7] = "\\u00";
-		size_t elen = 2;
+	while (i < len) {
+		char esc[7] = "\\u";
+		size_t elen = 2, n;
+		unsigned cp = 0;
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (u[i] == '"' || u[i] == '\\') {
+			esc[1] = (char)u[i];
+			n = 1;
+		} else if ((n = json_escape_len(u + i, len - i, &cp))) {
+			switch (cp) {
+			case '\b': esc[1] = 'b'; break;
+			case '\f': esc[1] = 'f'; break;
+			case '\n': esc[1] = 'n'; break;
+			case '\r': esc[1] = 'r'; break;
+			case '\t': esc[1] = 't'; break;
+			default:
+				esc[2] = hex[(cp >> 12) & 15];
+				esc[3] = hex[(cp >> 8) & 15];
+				esc[4] = hex[(cp >> 4) & 15];
+				esc[5] = hex[cp & 15];
+				elen = 6;
+			}
+		} else {
+			i++;
 			continue;
-		if (sbuf_add(sb, s + run, i - run))
-			return -OSK_ENOMEM;
-		run = i + 1;
-		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\b': esc[1] = 'b'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
-		default:
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			elen = 6;
 		}
-		if (sbuf_add(sb, esc, elen))
+		if (sbuf_add(sb, s + run, i - run) || sbuf_add(sb, esc, elen))
 			return -OSK_ENOMEM;
+		i += n;
+		run = i;
 	}
 	if (sbuf_add(sb, s + run, len - run) || sbuf_addch(sb, '"'))
 		return -OSK_ENOMEM;

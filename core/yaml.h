@@ -54,7 +54,7 @@ struct yaml_node {
 	/* scalar: NUL-terminated (may hold NULs from "\0" escapes) */
 	const char *str;
 	size_t len;
-	bool plain;			/* written without quotes, not |, > or !!str */
+	bool plain;			/* no quotes, not | or >, no !!str */
 	/* sequence: items[0..n); mapping: pairs[0..n), in file order */
 	size_t n;
 	const struct yaml_node *const *items;
