@@ -75,17 +75,21 @@ void
 die_errlist(const struct osk_errlist *l, const char *what)
 {
 	size_t i;
-	int code = OSK_EDATA;
+	int code = l->n ? l->items[0].code : OSK_EDATA;
 
 	for (i = 0; i < l->n; i++)
 		print_err(&l->items[i]);
-	if (l->n)
-		code = l->items[0].code;
-	if (l->total > l->n)
-		fprintf(stderr, "otasuke: ... and %zu more errors\n",
-			l->total - l->n);
-	die(osk_exit_code(code), "%s: %zu error%s, nothing was changed", what,
-	    l->total, l->total == 1 ? "" : "s");
+	/* One error is its own clear line; a summary only adds to many. */
+	if (l->total > 1) {
+		if (l->total > l->n)
+			fprintf(stderr, "otasuke: ... and %zu more errors\n",
+				l->total - l->n);
+		fprintf(stderr, "otasuke: %s: %zu errors, nothing was "
+			"changed\n", what, l->total);
+	}
+	if (app.store)
+		store_close(app.store);
+	exit(osk_exit_code(code));
 }
 
 int

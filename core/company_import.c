@@ -268,12 +268,12 @@ company_import(struct store *st, const char *path,
 	while ((r = csv_read(x.csv, &f, NULL, &nf, err)) == 1) {
 		imp->rows++;
 		if (nf != x.ncols) {
-			char n[32];
+			char n[64];
 
-			snprintf(n, sizeof(n), "%zu", nf);
-			row_error(&x, CSV_NO_FIELD, nf < x.ncols ?
-				  "%s fields, fewer than the header's" :
-				  "%s fields, more than the header's", n);
+			snprintf(n, sizeof(n), "%zu fields, but the header has "
+				 "%zu", nf, x.ncols);
+			row_error(&x, CSV_NO_FIELD, "%s; check the commas and "
+				  "quotes on this line", n);
 			continue;
 		}
 		if (parse_row(&x, f, &c))

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -130,23 +131,63 @@ industries_free(struct industries *ind)
 	free(ind);
 }
 
+/*
+ * Next significant character of a division name for matching: spaces
+ * (also U+3000) are skipped, ASCII is lower-cased, and the commas people
+ * type in its place ("，" "、" ",") are one character.
+ */
+static int
+name_next(const char **p)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+
+	for (;;) {
+		if (*s == ' ' || *s == '\t') {
+			s++;
+		} else if (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80) {
+			s += 3;
+		} else {
+			break;
+		}
+	}
+	if ((s[0] == 0xef && s[1] == 0xbc && s[2] == 0x8c) ||
+	    (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x81)) {
+		*p = (const char *)s + 3;
+		return ',';
+	}
+	if (!*s) {
+		*p = (const char *)s;
+		return 0;
+	}
+	*p = (const char *)s + 1;
+	return *s >= 'A' && *s <= 'Z' ? *s + 32 : *s;
+}
+
+static bool
+name_eq(const char *a, const char *b)
+{
+	int ca, cb;
+
+	do {
+		ca = name_next(&a);
+		cb = name_next(&b);
+	} while (ca && ca == cb);
+	return ca == cb;
+}
+
 const struct industry *
 industries_find(const struct industries *ind, const char *s)
 {
-	size_t i, n;
+	size_t i;
 
-	while (*s == ' ')
-		s++;
-	n = strlen(s);
-	while (n && s[n - 1] == ' ')
-		n--;
 	for (i = 0; i < ind->n; i++) {
 		const struct industry *it = &ind->items[i];
+		const char *p = s;
+		int c = name_next(&p);
 
-		if (n == 1 && (s[0] == it->id[0] || s[0] == it->id[0] + 32))
+		if ((c == it->id[0] + 32) && !name_next(&p))
 			return it;
-		if ((strlen(it->ja) == n && !memcmp(it->ja, s, n)) ||
-		    (strlen(it->en) == n && !strncasecmp(it->en, s, n)))
+		if (name_eq(s, it->ja) || name_eq(s, it->en))
 			return it;
 	}
 	return NULL;

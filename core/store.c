@@ -410,8 +410,10 @@ store_config_int(struct store *st, const char *key, int def)
 	if (store_config_get(st, key, &v, NULL) || !v)
 		return def;
 	n = strtol(v, &end, 10);
+	if (*end || end == v || n < 0 || n > 1000000)
+		n = def;
 	free(v);
-	return *end || n < 0 || n > 1000000 ? def : (int)n;
+	return (int)n;
 }
 
 /* ---- maintenance ---- */
