@@ -1,0 +1,24 @@
+# Each command's man page SYNOPSIS names the same long options as its
+# --help text (after git's t0450), and every page passes mandoc -Tlint.
+. "$SRC/tests/lib.sh"
+
+opts() { grep -o -- '--[a-z][a-z0-9-]*' | grep -v -- '^--help$' | sort -u; }
+
+for page in "$SRC"/man/otasuke-*.1; do
+	cmd=$(basename "$page" .1)
+	cmd=${cmd#otasuke-}
+	"$OTASUKE" "$cmd" --help >"$T/help" 2>&1 || { fail "$cmd --help failed"; continue; }
+	sed -n '/^\.Sh SYNOPSIS/,/^\.Sh /p' "$page" |
+		sed -n 's/.*Fl -\([a-z][a-z0-9-]*\).*/--\1/p' | opts >"$T/man-opts"
+	opts <"$T/help" >"$T/help-opts"
+	if cmp -s "$T/man-opts" "$T/help-opts"; then pass; else
+		fail "$cmd: SYNOPSIS and --help name different options:"
+		diff "$T/man-opts" "$T/help-opts" | sed 's/^/    /'
+	fi
+done
+
+if command -v mandoc >/dev/null; then
+	if mandoc -Tlint -W warning "$SRC"/man/*.[15] >"$T/lint" 2>&1; then pass; else
+		fail "mandoc -Tlint:"; cat "$T/lint"; fi
+fi
+done_testing
