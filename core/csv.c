@@ -1156,6 +1156,11 @@ csv_encoding_name(enum csv_encoding enc)
 
 /* ---- writing ---- */
 
+/*
+ * Besides what RFC 4180 needs, quote control characters and a leading
+ * U+FEFF: unquoted at the start of a file they could read back as a byte
+ * order mark or a ZIP signature ("PK\3\4").
+ */
 static int
 needs_quotes(const char *s, size_t n)
 {
@@ -1165,8 +1170,11 @@ needs_quotes(const char *s, size_t n)
 		return 0;
 	if (is_ascii_space(s[0]) || is_ascii_space(s[n - 1]))
 		return 1;
+	if (n >= 3 && !memcmp(s, CSV_UTF8_BOM, 3))
+		return 1;
 	for (i = 0; i < n; i++)
-		if (unquoted_stop[(unsigned char)s[i]])
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f ||
+		    s[i] == ',' || s[i] == '"')
 			return 1;
 	return 0;
 }

@@ -150,8 +150,9 @@ const char *csv_encoding_name(enum csv_encoding enc);
 
 /*
  * Append len bytes at s to sb as one field, quoted (and its quotes doubled)
- * when it holds a comma, quote, CR or LF or starts or ends with a space or
- * tab. s should be UTF-8. Returns 0 or -OSK_ENOMEM.
+ * when it holds a comma, quote, CR, LF or other control character, starts
+ * or ends with a space or tab, or starts with U+FEFF. s should be UTF-8.
+ * Returns 0 or -OSK_ENOMEM.
  */
 int csv_write_field(struct sbuf *sb, const char *s, size_t len);
 

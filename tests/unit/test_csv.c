@@ -976,6 +976,11 @@ test_csv_write_field(void **state)
 		{ "\ttab", "\"\ttab\"" },
 		{ "in side", "in side" },
 		{ "'; --", "'; --" },
+		{ "PK\3\4", "\"PK\3\4\"" },
+		{ "bell\a", "\"bell\a\"" },
+		{ "del\x7f", "\"del\x7f\"" },
+		{ CSV_UTF8_BOM "x", "\"" CSV_UTF8_BOM "x\"" },
+		{ "x" CSV_UTF8_BOM, "x" CSV_UTF8_BOM },
 	};
 	struct sbuf sb = SBUF_INIT;
 	size_t i;
