@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/csv.h"
 #include "core/error.h"
 #include "core/out.h"
 #include "core/text.h"
@@ -188,22 +189,6 @@ json_quote(struct sbuf *sb, const char *s)
 	return r ? r : sbuf_addch(sb, '"');
 }
 
-/* ---- CSV ---- */
-
-int
-csv_quote(struct sbuf *sb, const char *s)
-{
-	size_t n = strlen(s);
-	int r;
-
-	if (!strpbrk(s, ",\"\r\n") && !(n && (s[0] == ' ' || s[n - 1] == ' ')))
-		return sbuf_add(sb, s, n);
-	r = sbuf_addch(sb, '"');
-	for (; !r && *s; s++)
-		r = *s == '"' ? sbuf_adds(sb, "\"\"") : sbuf_addch(sb, *s);
-	return r ? r : sbuf_addch(sb, '"');
-}
-
 /* ---- tables ---- */
 
 struct out_table {
@@ -346,11 +331,12 @@ render_csv(const struct out_table *t, struct sbuf *sb)
 
 	for (r = 0; !err && r <= t->nrows; r++) {
 		for (c = 0; !err && c < t->ncols; c++) {
+			const char *v = r ? cell(t, r - 1, c) : t->cols[c].name;
+
 			if (c)
 				err = sbuf_addch(sb, ',');
 			if (!err)
-				err = csv_quote(sb, r ? cell(t, r - 1, c)
-						      : t->cols[c].name);
+				err = csv_write_field(sb, v, strlen(v));
 		}
 		if (!err)
 			err = sbuf_addch(sb, '\n');

@@ -83,7 +83,4 @@ size_t out_table_rows(const struct out_table *t);
 int out_table_render(const struct out_table *t, enum out_format fmt,
 		     struct sbuf *sb);
 
-/* Append s to sb as one CSV field, quoted when it has to be. */
-int csv_quote(struct sbuf *sb, const char *s);
-
 #endif

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/csv.h"
 #include "core/internal.h"
 #include "core/out.h"
 #include "core/sbuf.h"
@@ -558,7 +559,8 @@ export_one(struct store *st, const char *dir, size_t t, struct osk_error *err)
 	for (i = 0; i < n; i++) {
 		if (i)
 			sbuf_addch(&sb, ',');
-		csv_quote(&sb, sqlite3_column_name(stmt, i));
+		csv_write_field(&sb, sqlite3_column_name(stmt, i),
+				strlen(sqlite3_column_name(stmt, i)));
 	}
 	sbuf_addch(&sb, '\n');
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -568,7 +570,8 @@ export_one(struct store *st, const char *dir, size_t t, struct osk_error *err)
 			if (i)
 				sbuf_addch(&sb, ',');
 			if (v)
-				csv_quote(&sb, v);
+				csv_write_field(&sb, v,
+					(size_t)sqlite3_column_bytes(stmt, i));
 		}
 		sbuf_addch(&sb, '\n');
 		if (sb.len > 65536) {
