@@ -23,7 +23,7 @@ is_dir(const char *path)
 const char *
 osk_datadir(void)
 {
-	static char buf[PATH_MAX + 16];
+	static char buf[PATH_MAX + 32];
 	static const char *found;
 	const char *env = getenv("OTASUKE_DATADIR");
 	ssize_t n;
@@ -41,7 +41,14 @@ osk_datadir(void)
 	slash = strrchr(buf, '/');
 	if (!slash)
 		return found;
+	/* Running from the source tree: questions/ beside the program. */
 	strcpy(slash + 1, "questions");
+	if (is_dir(buf)) {
+		found = buf;
+		return found;
+	}
+	/* Installed under any PREFIX: PREFIX/bin/../share/otasuke. */
+	strcpy(slash + 1, "../share/otasuke/questions");
 	if (is_dir(buf))
 		found = buf;
 	return found;
