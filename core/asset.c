@@ -175,6 +175,40 @@ out:
 }
 
 int
+asset_add(struct store *st, int64_t company_id, const char *ip,
+	  const char *mac, const char *hostname, const char *owner,
+	  const char *location, struct osk_error *err)
+{
+	char ipn[48] = "", macn[18] = "";
+	sqlite3_stmt *ins;
+	int r;
+
+	if (ip && *ip && asset_ip_normalize(ip, ipn))
+		return osk_fail(err, OSK_EDATA, "'%s' is not an IPv4 or IPv6 "
+				"address", ip);
+	if (mac && *mac && asset_mac_normalize(mac, macn))
+		return osk_fail(err, OSK_EDATA, "'%s' is not a MAC address "
+				"(like 00:1a:2b:3c:4d:5e)", mac);
+	if (!*ipn && !*macn)
+		return osk_fail(err, OSK_EDATA, "a device needs an ip or a mac "
+				"address");
+	if ((r = store_prepare(st, &ins, "INSERT INTO asset(company_id, ip, "
+			       "mac, hostname, owner, location) VALUES "
+			       "(?, ?, ?, ?, ?, ?)", err)))
+		return r;
+	sqlite3_bind_int64(ins, 1, company_id);
+	store_bind_text(ins, 2, *ipn ? ipn : NULL);
+	store_bind_text(ins, 3, *macn ? macn : NULL);
+	store_bind_text(ins, 4, hostname);
+	store_bind_text(ins, 5, owner);
+	store_bind_text(ins, 6, location);
+	if (sqlite3_step(ins) != SQLITE_DONE)
+		r = store_fail(st, err, "cannot save a device");
+	sqlite3_finalize(ins);
+	return r;
+}
+
+int
 asset_each(struct store *st, int64_t company_id, asset_fn *fn, void *data,
 	   struct osk_error *err)
 {

@@ -41,6 +41,14 @@ int asset_import(struct store *st, int64_t company_id, const char *path,
 		 struct osk_errlist *errs, struct osk_error *err);
 
 /*
+ * Add one device to company_id's ledger (ip and mac normalised; at least
+ * one needed). The caller holds the transaction.
+ */
+int asset_add(struct store *st, int64_t company_id, const char *ip,
+	      const char *mac, const char *hostname, const char *owner,
+	      const char *location, struct osk_error *err);
+
+/*
  * Call fn for each asset of company_id, ordered by ip then hostname.
  * Strings in the asset are valid during the call only.
  */
