@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "bin/bin.h"
@@ -52,6 +53,47 @@ die(int code, const char *fmt, ...)
 	exit(code);
 }
 
+/* With -v: the offending line of the file and a caret under the column. */
+static void
+show_source_line(const struct osk_error *err)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	FILE *f;
+	int n = 0;
+
+	if (!err->path[0] || err->line < 1 || !(f = fopen(err->path, "r")))
+		return;
+	while ((len = getline(&line, &cap, f)) >= 0 && ++n < err->line)
+		;
+	if (n == err->line && len >= 0) {
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		fprintf(stderr, "  %s\n", line);
+		if (err->col > 0) {
+			/* Columns count characters: pad by display width. */
+			size_t off = 0, cols = 0;
+			int c;
+
+			for (c = 1; c < err->col && line[off]; c++) {
+				uint32_t cp;
+				size_t k = utf8_decode((unsigned char *)line + off,
+						       strlen(line + off), &cp);
+
+				if (!k)
+					k = 1, cp = '?';
+				cols += line[off] == '\t' ? 1 :
+					(size_t)utf8_cp_width(cp);
+				off += k;
+			}
+			fprintf(stderr, "  %*s^\n", (int)cols, "");
+		}
+	}
+	free(line);
+	fclose(f);
+}
+
 void
 print_err(const struct osk_error *err)
 {
@@ -60,6 +102,8 @@ print_err(const struct osk_error *err)
 	osk_error_format(err, buf, sizeof(buf));
 	fflush(stdout);
 	fprintf(stderr, "otasuke: %s\n", buf);
+	if (app.verbose)
+		show_source_line(err);
 }
 
 void
