@@ -5,6 +5,7 @@ BIN_SRC = \
 	bin/cmd_db.c \
 	bin/cmd_init.c \
 	bin/cmd_questions.c \
+	bin/interview.c \
 	bin/otasuke.c \
 	bin/stubs.c \
 	bin/util.c
