@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "core/sbuf.h"
@@ -242,7 +243,9 @@ test_yaml_size_limit(void **state)
 	struct osk_error err;
 	size_t len = YAML_MAX_BYTES + 1;
 	char *buf = malloc(len);
+	char path[] = "/tmp/otasuke-test-yaml-XXXXXX";
 	FILE *f;
+	int fd;
 
 	(void)state;
 	assert_non_null(buf);
@@ -250,15 +253,17 @@ test_yaml_size_limit(void **state)
 	assert_null(yaml_doc_load_mem("big.yaml", buf, len, &err));
 	assert_string_equal(err.msg, "file is larger than 8 MB");
 	assert_int_equal(err.line, 0);
-	f = fopen("build-test-big.yaml", "wb");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "wb");
 	assert_non_null(f);
 	assert_int_equal(fwrite(buf, 1, len, f), len);
 	fclose(f);
-	assert_null(yaml_doc_load_file("build-test-big.yaml", &err));
-	assert_string_equal(err.path, "build-test-big.yaml");
+	assert_null(yaml_doc_load_file(path, &err));
+	remove(path);
+	assert_string_equal(err.path, path);
 	assert_string_equal(err.msg, "file is larger than 8 MB");
 	assert_int_equal(err.code, OSK_EDATA);
-	remove("build-test-big.yaml");
 	yaml_doc_free(yaml_doc_load_mem("ok.yaml", buf, YAML_MAX_BYTES, &err));
 	free(buf);
 
