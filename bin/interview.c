@@ -560,7 +560,8 @@ print_value(FILE *out, const struct qset_question *qq, const char *v,
 		if (!strncmp(v, "other:", 6)) {
 			i = option_lookup(qq, "other");
 			if (i >= 0)
-				r = sbuf_addf(&sb, "%ld) %s: %s", i + 1,
+				r = sbuf_addf(&sb, L("%ld) %s：%s",
+						       "%ld) %s: %s"), i + 1,
 					      option_label(qq, (size_t)i),
 					      v + 6);
 			else
@@ -589,14 +590,13 @@ print_value(FILE *out, const struct qset_question *qq, const char *v,
 static void
 show_options(struct iv *iv, const struct qset_question *qq)
 {
-	size_t i, n = option_count(qq), total = 1, digits = n >= 10 ? 2 : 1;
+	size_t i, n = option_count(qq), total = 0, digits = n >= 10 ? 2 : 1;
 	const char *v = iv->val[iv->cur];
 
 	for (i = 0; i < n; i++)
 		total += 2 + (i + 1 >= 10 ? 2 : 1) + 2 +
 			 width_of(option_label(qq, i));
 	if (total <= iv->width) {
-		fputc(' ', iv->out);
 		for (i = 0; i < n; i++) {
 			fprintf(iv->out, " %c%zu) ",
 				value_has(v, option_id(qq, i)) ? '*' : ' ',
@@ -617,38 +617,73 @@ show_options(struct iv *iv, const struct qset_question *qq)
 	}
 }
 
+/* The key line, broken between keys only when the terminal is narrow. */
+static void
+show_keys(struct iv *iv)
+{
+	static const char *const ja[] = {
+		"? 説明", "b 戻る", "s 飛ばす", "n メモ", "q 保存して終了",
+	};
+	static const char *const en[] = {
+		"? help", "b back", "s skip", "n note", "q save+quit",
+	};
+	const char *const *keys = L(ja, en);
+	size_t i, col = 2, w;
+
+	fputs("  ", iv->out);
+	for (i = 0; i < 5; i++) {
+		w = width_of(keys[i]);
+		if (i && col + 2 + w > iv->width) {
+			fputs("\n  ", iv->out);
+			col = 2;
+		} else if (i) {
+			fputs("  ", iv->out);
+			col += 2;
+		}
+		fputs(keys[i], iv->out);
+		col += w;
+	}
+	fputc('\n', iv->out);
+}
+
 static void
 show_hint(struct iv *iv, const struct qset_question *qq)
 {
+	struct sbuf sb = SBUF_INIT;
 	char range[32];
+	int r = 0;
 
 	range_text(qq, range, sizeof(range));
-	fputs("  ", iv->out);
 	switch (qq->type) {
 	case QSET_SCALE:
 	case QSET_SINGLE:
-		fprintf(iv->out, L("%s の番号で回答", "Answer with %s"), range);
+		r = sbuf_addf(&sb, L("%s の番号で回答", "Answer with %s"),
+			      range);
 		break;
 	case QSET_MULTI:
-		fprintf(iv->out, L("番号をスペースか ; で区切って回答",
-				   "Numbers separated by spaces or ;"));
-		if (qq->max_choices)
-			fprintf(iv->out, L("（%d個まで）", " (at most %d)"),
-				qq->max_choices);
+		r = sbuf_adds(&sb, L("番号をスペースか ; で区切って回答",
+				     "Numbers separated by spaces or ;"));
+		if (r >= 0 && qq->max_choices)
+			r = sbuf_addf(&sb, L("（%d個まで）", " (at most %d)"),
+				      qq->max_choices);
 		break;
 	case QSET_NUMBER:
-		fputs(L("数字で回答", "Answer with a number"), iv->out);
+		r = sbuf_adds(&sb, L("数字で回答", "Answer with a number"));
 		break;
 	case QSET_TEXT:
-		fputs(L("回答を1行で入力", "Type the answer on one line"),
-		      iv->out);
+		r = sbuf_adds(&sb, L("回答を1行で入力",
+				     "Type the answer on one line"));
 		break;
 	}
-	if (iv->stored[iv->cur])
-		fputs(L("。Enter で今のまま次へ", ". Enter keeps it"),
-		      iv->out);
-	fputs(L("\n  ? 説明  b 戻る  s 飛ばす  n メモ  q 保存して終了\n",
-		".\n  ? help  b back  s skip  n note  q save+quit\n"), iv->out);
+	if (r >= 0 && iv->val[iv->cur])
+		r = sbuf_adds(&sb, L("。Enter で今のまま次へ",
+				     ". Enter keeps it"));
+	if (r >= 0)
+		r = sbuf_adds(&sb, L("", "."));
+	fputs("  ", iv->out);
+	wrap_print(iv->out, r >= 0 ? sb.buf : "", 2, 2, iv->width);
+	sbuf_release(&sb);
+	show_keys(iv);
 }
 
 static void
@@ -700,7 +735,8 @@ show_question(struct iv *iv)
 	fputc('\n', iv->out);
 	if (option_count(qq))
 		show_options(iv, qq);
-	if (iv->stored[iv->cur]) {
+	/* A note given before the answer is stored as a skip with a note. */
+	if (iv->val[iv->cur] || (iv->stored[iv->cur] && !iv->note[iv->cur])) {
 		const char *lbl = L("今の回答: ", "Answer now: ");
 
 		fputs("  ", iv->out);
@@ -789,7 +825,8 @@ bad(struct iv *iv, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (iv->tty) {
-		fprintf(iv->out, "  %s\n", msg);
+		fputs("  ", iv->out);
+		wrap_print(iv->out, msg, 2, 4, iv->width);
 		return ACT_STAY;
 	}
 	iv->rc = osk_error_set(iv->err, OSK_EDATA, "<stdin>", (int)iv->lineno,
@@ -996,7 +1033,10 @@ do_note(struct iv *iv, char *text)
 	return ACT_STAY;
 }
 
-/* "other" picked without its text: ask for it on a terminal. */
+/*
+ * "other" picked without its text: ask for it on a terminal, again until
+ * it can be stored (the choices typed before are kept meanwhile).
+ */
 static enum act
 ask_other(struct iv *iv, char **text)
 {
@@ -1005,18 +1045,24 @@ ask_other(struct iv *iv, char **text)
 	*text = NULL;
 	if (!iv->tty)
 		return ACT_OK;
-	a = ask_line(iv, L("  「その他」の内容> ", "  other, please say> "));
-	if (a != ACT_OK)
-		return a;
-	if (!utf8_valid(iv->line.buf, iv->line.len, NULL) || iv->too_long)
-		return bad(iv, "%s", L("読めない文字か、長すぎます",
-				       "not UTF-8 text, or too long"));
-	*text = trim(iv->line.buf);
-	strip_controls(*text);
-	if (strchr(*text, ';'))
-		return bad(iv, "%s", L("「その他」の内容に ; は使えません",
-				       "the text for 'other' cannot contain ';'"));
-	return ACT_OK;
+	for (;;) {
+		a = ask_line(iv, L("  「その他」の内容> ",
+				   "  other, please say> "));
+		if (a != ACT_OK)
+			return a;
+		if (!utf8_valid(iv->line.buf, iv->line.len, NULL) ||
+		    iv->too_long) {
+			bad(iv, "%s", L("読めない文字か、長すぎます",
+					"not UTF-8 text, or too long"));
+			continue;
+		}
+		*text = trim(iv->line.buf);
+		strip_controls(*text);
+		if (!strchr(*text, ';'))
+			return ACT_OK;
+		bad(iv, "%s", L("「その他」の内容に ; は使えません",
+				"the text for 'other' cannot contain ';'"));
+	}
 }
 
 static enum act
