@@ -807,6 +807,7 @@ parse_survey_question(struct ld *L, const struct yaml_map *m, size_t qi)
 	const struct yaml_node *choices, *v;
 	int type = -1;
 	bool with_choices;
+	size_t n;
 
 	check_keys(L, m, keys);
 	qq->scored = false;
@@ -823,9 +824,8 @@ parse_survey_question(struct ld *L, const struct yaml_map *m, size_t qi)
 	with_choices = qq->type == QSET_SINGLE || qq->type == QSET_MULTI;
 	if (with_choices) {
 		choices = get_list(L, m, "choices", YAML_REQUIRED);
-		size_t n = choices ? parse_options(L, choices, "choice",
-						   0, &qq->options) : 0;
-
+		n = choices ? parse_options(L, choices, "choice", 0,
+					    &qq->options) : 0;
 		if (qq->options)
 			qq->noptions = n;
 	} else if ((v = yaml_node_get(m->node, "choices"))) {
