@@ -537,6 +537,27 @@ range_text(const struct qset_question *qq, char *buf, size_t size)
 		snprintf(buf, size, "1-%zu", n);
 }
 
+/* "done, partly, no, unknown, na" (cut short when long), for errors. */
+static const char *
+ids_text(const struct qset_question *qq)
+{
+	static char buf[200];
+	size_t i, n = option_count(qq), o = 0;
+	int w;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		w = snprintf(buf + o, sizeof(buf) - o, "%s%s", i ? ", " : "",
+			     option_id(qq, i));
+		if (w < 0 || (size_t)w >= sizeof(buf) - o - 5) {
+			snprintf(buf + o, sizeof(buf) - o, ", ...");
+			break;
+		}
+		o += (size_t)w;
+	}
+	return buf;
+}
+
 /* Print a stored value in words: labels for ids, the text as written. */
 static void
 print_value(FILE *out, const struct qset_question *qq, const char *v,
@@ -785,6 +806,24 @@ show_help(struct iv *iv)
 	}
 }
 
+/* A message wrapped to the terminal, indented by ind. */
+static void
+say(struct iv *iv, size_t ind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+say(struct iv *iv, size_t ind, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	indent(iv->out, ind);
+	wrap_print(iv->out, msg, ind, ind, iv->width);
+}
+
 /* One line of the log in scripted mode: "3/18 industry: E". */
 static void
 log_line(struct iv *iv, const char *fmt, ...)
@@ -806,6 +845,9 @@ log_line(struct iv *iv, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', iv->out);
 }
+
+/* Messages that stop a script are in English, like all other errors. */
+#define M(iv, ja, en) ((iv)->tty ? L(ja, en) : (en))
 
 /*
  * A bad line: on a terminal, say so in one short line and ask again; in
@@ -982,8 +1024,8 @@ static enum act
 do_back(struct iv *iv)
 {
 	if (prev_question(iv, iv->cur) == QSET_NONE) {
-		fprintf(iv->out, "  %s\n",
-			L("最初の質問です。", "This is the first question."));
+		say(iv, 2, "%s", L("最初の質問です。",
+				   "This is the first question."));
 		return ACT_STAY;
 	}
 	return ACT_BACK;
@@ -998,18 +1040,19 @@ do_note(struct iv *iv, char *text)
 
 	if (!t) {
 		if (iv->tty && iv->note[iv->cur])
-			fprintf(iv->out, "  %s\n",
-				L("（Enter: 今のメモのまま、- : メモを消す）",
-				  "(Enter: keep the note, - : delete it)"));
+			say(iv, 2, "%s", L("（Enter: 今のメモのまま、- : メモを"
+					   "消す）", "(Enter: keep the note, "
+					   "- : delete it)"));
 		a = ask_line(iv, L("  メモ> ", "  note> "));
 		if (a != ACT_OK)
 			return a;
 		t = iv->line.buf;
 		if (!utf8_valid(t, strlen(t), NULL))
-			return bad(iv, "%s", L("UTF-8 の文字ではありません",
+			return bad(iv, "%s", M(iv, "UTF-8 の文字ではありません",
 					       "the note is not UTF-8 text"));
 		if (iv->too_long)
-			return bad(iv, L("メモが長すぎます（%d バイトまで）",
+			return bad(iv, M(iv, "メモが長すぎます（%d バイト"
+					 "まで）",
 					 "the note is longer than %d bytes"),
 				   MAX_LINE);
 		t = trim(t);
@@ -1052,7 +1095,7 @@ ask_other(struct iv *iv, char **text)
 			return a;
 		if (!utf8_valid(iv->line.buf, iv->line.len, NULL) ||
 		    iv->too_long) {
-			bad(iv, "%s", L("読めない文字か、長すぎます",
+			bad(iv, "%s", M(iv, "読めない文字か、長すぎます",
 					"not UTF-8 text, or too long"));
 			continue;
 		}
@@ -1060,7 +1103,7 @@ ask_other(struct iv *iv, char **text)
 		strip_controls(*text);
 		if (!strchr(*text, ';'))
 			return ACT_OK;
-		bad(iv, "%s", L("「その他」の内容に ; は使えません",
+		bad(iv, "%s", M(iv, "「その他」の内容に ; は使えません",
 				"the text for 'other' cannot contain ';'"));
 	}
 }
@@ -1082,11 +1125,14 @@ answer_choice(struct iv *iv, const struct qset_question *qq, char *s)
 		if (!normalize(s, strlen(s), tok, sizeof(tok)))
 			tok[0] = '\0';
 		i = option_lookup(qq, tok);
-		if (i < 0)
+		if (i < 0 && iv->tty)
 			return bad(iv, L("「%s」は選択肢にありません（%s の番号"
 					 "で回答、? で説明）",
 					 "'%s' is not one of the options (type "
 					 "%s, or ? for help)"), s, range);
+		if (i < 0)
+			return bad(iv, "'%s' is not one of its options (use %s "
+				   "or %s)", s, range, ids_text(qq));
 	}
 	if (qq->other && !strcmp(option_id(qq, (size_t)i), "other") &&
 	    !otext) {
@@ -1095,7 +1141,7 @@ answer_choice(struct iv *iv, const struct qset_question *qq, char *s)
 			return a;
 	}
 	if (otext && strchr(otext, ';'))
-		return bad(iv, "%s", L("「その他」の内容に ; は使えません",
+		return bad(iv, "%s", M(iv, "「その他」の内容に ; は使えません",
 				       "the text for 'other' cannot contain "
 				       "';'"));
 	if (otext && *otext)
@@ -1150,7 +1196,7 @@ answer_multi(struct iv *iv, const struct qset_question *qq, char *s)
 		}
 		if (!normalize(start, (size_t)(p - start), tok, sizeof(tok)))
 			tok[0] = '\0';
-		if ((o = option_lookup(qq, tok)) < 0) {
+		if ((o = option_lookup(qq, tok)) < 0 && iv->tty) {
 			a = bad(iv, L("「%.*s」は選択肢にありません（%s の番号"
 				      "をスペースか ; で区切って回答）",
 				      "'%.*s' is not one of the options (type "
@@ -1158,18 +1204,24 @@ answer_multi(struct iv *iv, const struct qset_question *qq, char *s)
 				(int)(p - start), start, range);
 			goto out;
 		}
+		if (o < 0) {
+			a = bad(iv, "'%.*s' is not one of its options (use %s "
+				"or %s, separated by ';')", (int)(p - start),
+				start, range, ids_text(qq));
+			goto out;
+		}
 		sel[o] = true;
 	}
 	for (i = 0; i < n; i++)
 		count += sel[i];
 	if (qq->max_choices && count > (size_t)qq->max_choices) {
-		a = bad(iv, L("選べるのは %d 個までです（%zu 個選ばれています）",
-			      "choose at most %d (%zu given)"),
+		a = bad(iv, M(iv, "選べるのは %d 個までです（%zu 個選ばれて"
+			      "います）", "choose at most %d (%zu given)"),
 			qq->max_choices, count);
 		goto out;
 	}
 	if (!count) {
-		a = bad(iv, "%s", L("選択肢の番号がありません",
+		a = bad(iv, "%s", M(iv, "選択肢の番号がありません",
 				    "no option number given"));
 		goto out;
 	}
@@ -1179,9 +1231,9 @@ answer_multi(struct iv *iv, const struct qset_question *qq, char *s)
 			goto out;
 	}
 	if (otext && strchr(otext, ';')) {
-		a = bad(iv, "%s", L("「その他」の内容は最後に書き、; は使えません",
-				    "write other:TEXT last; its text cannot "
-				    "contain ';'"));
+		a = bad(iv, "%s", M(iv, "「その他」の内容は最後に書き、; は"
+				    "使えません", "write other:TEXT last; its "
+				    "text cannot contain ';'"));
 		goto out;
 	}
 	for (i = 0; i < n && r >= 0; i++) {
@@ -1246,8 +1298,8 @@ answer(struct iv *iv, char *s)
 	case QSET_NUMBER:
 		if (!normalize(s, strlen(s), tok, sizeof(tok)) ||
 		    strlen(tok) > 30 || !is_number(tok))
-			return bad(iv, L("「%s」は数字ではありません（例: 12 や "
-					 "3.5）",
+			return bad(iv, M(iv, "「%s」は数字ではありません（例: "
+					 "12 や 3.5）",
 					 "'%s' is not a number (write it like "
 					 "12 or 3.5)"), s);
 		return store_answer(iv, tok);
@@ -1264,8 +1316,8 @@ do_empty(struct iv *iv)
 {
 	if (iv->stored[iv->cur] || !iv->tty)
 		return do_skip(iv);
-	fprintf(iv->out, "  %s\n", L("回答を入力してください（飛ばすときは s）",
-				     "type an answer, or s to skip"));
+	say(iv, 2, "%s", L("回答を入力してください（飛ばすときは s）",
+			   "type an answer, or s to skip"));
 	return ACT_STAY;
 }
 
@@ -1295,10 +1347,10 @@ handle_line(struct iv *iv)
 	bool mismatch;
 
 	if (iv->too_long)
-		return bad(iv, L("行が長すぎます（%d バイトまで）",
+		return bad(iv, M(iv, "行が長すぎます（%d バイトまで）",
 				 "the line is longer than %d bytes"), MAX_LINE);
 	if (!utf8_valid(s, iv->line.len, NULL))
-		return bad(iv, "%s", L("UTF-8 の文字として読めません",
+		return bad(iv, "%s", M(iv, "UTF-8 の文字として読めません",
 				       "the line is not valid UTF-8 text"));
 	s = trim(s);
 	if (!*s)
@@ -1340,16 +1392,16 @@ say_saved(struct iv *iv)
 
 	if (iv->tty || iv->interrupted)
 		fputc('\n', iv->out);
-	if (iv->interrupted)
-		fputs(L("中断しました。", "Interrupted. "), iv->out);
 	if (app.lang == OSK_LANG_JA)
-		fprintf(iv->out, "%zu 問中 %zu 問が済み、保存しました。同じ"
-			"コマンドをもう一度実行すると続きから再開します。\n",
-			total, count_passed(iv));
+		say(iv, 0, "%s%zu 問中 %zu 問が済み、保存しました。同じコマンドを"
+		    "もう一度実行すると続きから再開します。",
+		    iv->interrupted ? "中断しました。" : "", total,
+		    count_passed(iv));
 	else
-		fprintf(iv->out, "%zu of %zu questions done, all saved. Run "
-			"the same command again to go on.\n",
-			count_passed(iv), total);
+		say(iv, 0, "%s%zu of %zu questions done, all saved. Run the "
+		    "same command again to go on.",
+		    iv->interrupted ? "Interrupted. " : "", count_passed(iv),
+		    total);
 }
 
 static int
@@ -1423,20 +1475,18 @@ walk(struct iv *iv)
 	} else {
 		iv->cur = next_question(iv, QSET_NONE, true);
 		if (iv->cur == QSET_NONE && count_passed(iv))
-			fprintf(iv->out, "%s\n",
-				L("どの質問にも回答済みです（見直すときは "
-				  "--review）。",
-				  "Every question has an answer already (use "
-				  "--review to go through them)."));
+			say(iv, 0, "%s", L("どの質問にも回答済みです（見直す"
+					   "ときは --review）。",
+					   "Every question has an answer "
+					   "already (use --review to go "
+					   "through them)."));
 		else if (count_passed(iv)) {
 			size_t pos, total;
 
 			progress(iv, &pos, &total);
-			fprintf(iv->out, L("%zu/%zu から再開します（%zu 問回答"
-					   "済み）。\n",
-					   "Going on from %zu/%zu (%zu "
-					   "answered so far).\n"),
-				pos, total, count_passed(iv));
+			say(iv, 0, L("%zu/%zu から再開します（%zu 問回答済み）。",
+				     "Going on from %zu/%zu (%zu answered so "
+				     "far)."), pos, total, count_passed(iv));
 		}
 	}
 	while (iv->cur != QSET_NONE) {

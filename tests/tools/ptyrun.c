@@ -12,6 +12,10 @@
  *   ctrl X        type Ctrl-X (ctrl C interrupts, ctrl D ends the input)
  *   kill9         kill -9 the command
  *   wait          wait for the command to end
+ *   maxwidth      fail (exit 123) if a line printed so far is wider than
+ *                 the terminal, by display width (a kanji is two columns);
+ *                 lines with a prompt "> " are left out: the terminal
+ *                 echoes what was typed there, and wraps it itself
  * Everything the command printed goes to LOG (default stdout) with the
  * carriage returns taken out. Exit status: the command's (128 + signal if
  * killed), 124 when an expect timed out (the output so far is in LOG and
@@ -20,6 +24,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -31,6 +36,7 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 static char *buf;
 static size_t len, cap, mark;
@@ -136,6 +142,43 @@ timed_out(const char *what, FILE *log)
 	exit(124);
 }
 
+/* The first line of the output wider than cols, or 0 if none. */
+static size_t
+too_wide(size_t cols)
+{
+	size_t lineno = 1, w = 0, i = 0;
+	mbstate_t ps;
+
+	memset(&ps, 0, sizeof(ps));
+	while (i < len) {
+		wchar_t wc;
+		size_t k, eol = strcspn(buf + i, "\n");
+		int cw;
+
+		if (w == 0 && memmem(buf + i, eol, "> ", 2)) {
+			i += eol;
+			continue;
+		}
+		k = mbrtowc(&wc, buf + i, len - i, &ps);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&ps, 0, sizeof(ps));
+			k = 1;
+			wc = L'?';
+		}
+		i += k;
+		if (wc == L'\n') {
+			lineno++;
+			w = 0;
+			continue;
+		}
+		cw = wcwidth(wc);
+		w += cw > 0 ? (size_t)cw : 0;
+		if (w > cols)
+			return lineno;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -219,6 +262,18 @@ main(int argc, char **argv)
 			char ch = (char)(arg[0] & 0x1f);
 
 			send_bytes(&ch, 1);
+		} else if (!strcmp(line, "maxwidth")) {
+			size_t bad;
+
+			setlocale(LC_CTYPE, "C.UTF-8");
+			if ((bad = too_wide(ws.ws_col))) {
+				fprintf(stderr, "ptyrun: output line %zu is "
+					"wider than %u columns\n", bad,
+					ws.ws_col);
+				fwrite(buf ? buf : "", 1, len, log);
+				kill(child, SIGKILL);
+				exit(123);
+			}
 		} else if (!strcmp(line, "kill9")) {
 			kill(child, SIGKILL);
 		} else if (!strcmp(line, "wait")) {
@@ -226,7 +281,7 @@ main(int argc, char **argv)
 
 			while (pump(50))
 				if (now() > end)
-					timed_out("the end of the command", log);
+					timed_out("the end", log);
 			reap();
 		} else {
 			fail("unknown script line '%s'", line);

@@ -24,7 +24,8 @@ static const char survey_yaml[] =
 	"questions:\n"
 	"  - id: staff\n"
 	"    type: single\n"
-	"    text: {ja: \"担当者はいますか？\", en: \"Is someone in charge?\"}\n"
+	"    text: {ja: \"担当者はいますか？\",\n"
+	"           en: \"Is someone in charge?\"}\n"
 	"    choices:\n"
 	"      - {id: \"yes\", label: {ja: \"いる\", en: \"Yes\"}}\n"
 	"      - {id: \"no\", label: {ja: \"いない\", en: \"No\"}}\n"
@@ -213,8 +214,8 @@ test_interview_bad_line_stops_scripted(void **state)
 	assert_int_equal(feed(f, "7\n", false, false), -OSK_EDATA);
 	assert_int_equal(f->err.line, 1);
 	assert_string_equal(f->err.msg, "question 'worries': '7' is not one of "
-			    "the options (type numbers 1-4 separated by "
-			    "spaces or ;)");
+			    "its options (use 1-4 or viruses, leaks, cost, "
+			    "other, separated by ';')");
 }
 
 static void
