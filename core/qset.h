@@ -194,8 +194,10 @@ bool qset_file_is_set(const char *path);
 /*
  * The folder of the shipped YAML files: $OTASUKE_DATADIR if set and not
  * empty, else <folder of the running program>/questions when that exists
- * (running from the source tree), else OSK_DATADIR "/questions" (set by the
- * Makefile). Borrowed: a static string, computed once.
+ * (running from the source tree), else <that folder>/../share/otasuke/
+ * questions when that exists (installed under any PREFIX), else
+ * OSK_DATADIR "/questions" (set by the Makefile). Borrowed: a static
+ * string, computed once.
  */
 const char *osk_datadir(void);
 
