@@ -1,2 +1,10 @@
 # diag/: one line per source file
-DIAG_SRC =
+DIAG_SRC = \
+	diag/action.c \
+	diag/answers.c \
+	diag/import.c \
+	diag/json.c \
+	diag/list.c \
+	diag/peers.c \
+	diag/reference.c \
+	diag/score.c
