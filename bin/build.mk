@@ -3,6 +3,7 @@ BIN_SRC = \
 	bin/cmd_company.c \
 	bin/cmd_config.c \
 	bin/cmd_db.c \
+	bin/cmd_diag.c \
 	bin/cmd_init.c \
 	bin/cmd_questions.c \
 	bin/interview.c \
