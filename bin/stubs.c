@@ -15,7 +15,6 @@
 
 NOT_YET(alerts)
 NOT_YET(demo)
-NOT_YET(diag)
 NOT_YET(incident)
 NOT_YET(report)
 NOT_YET(survey)
