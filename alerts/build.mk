@@ -1,2 +1,6 @@
 # alerts/: one line per source file
-ALERTS_SRC =
+ALERTS_SRC = \
+	alerts/catalog.c \
+	alerts/date.c \
+	alerts/eve.c \
+	alerts/import.c
