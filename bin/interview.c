@@ -42,6 +42,7 @@ struct iv {
 	struct osk_error *err;
 	FILE *in, *out;
 	bool tty;		/* interactive */
+	bool revisit;		/* only skipped questions are left: ask them */
 	size_t n;
 	char **val;		/* answer given; NULL = none or skipped */
 	char **note;
@@ -425,16 +426,32 @@ count_passed(const struct iv *iv)
 	return c;
 }
 
-/* The next asked question after `from` (QSET_NONE: from the start). */
+/*
+ * The next asked question after `from` (QSET_NONE: from the start); with
+ * `open`, the next one not passed yet (in revisit mode: not answered).
+ */
 static size_t
-next_question(const struct iv *iv, size_t from, bool unanswered)
+next_question(const struct iv *iv, size_t from, bool open)
 {
 	size_t i = from == QSET_NONE ? 0 : from + 1;
 
-	for (; i < iv->n; i++)
-		if (iv->asked[i] && (!unanswered || !iv->stored[i]))
+	for (; i < iv->n; i++) {
+		bool passed = iv->revisit ? iv->val[i] != NULL : iv->stored[i];
+
+		if (iv->asked[i] && (!open || !passed))
 			return i;
+	}
 	return QSET_NONE;
+}
+
+static size_t
+count_skipped(const struct iv *iv)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < iv->n; i++)
+		c += iv->asked[i] && iv->stored[i] && !iv->val[i];
+	return c;
 }
 
 static size_t
@@ -1392,16 +1409,15 @@ say_saved(struct iv *iv)
 
 	if (iv->tty || iv->interrupted)
 		fputc('\n', iv->out);
+	/* How to go on is the caller's to say (diag resumes, survey not). */
 	if (app.lang == OSK_LANG_JA)
-		say(iv, 0, "%s%zu 問中 %zu 問が済み、保存しました。同じコマンドを"
-		    "もう一度実行すると続きから再開します。",
-		    iv->interrupted ? "中断しました。" : "", total,
-		    count_passed(iv));
+		say(iv, 0, "%s%zu 問中 %zu 問が済み、ここまでの回答は保存して"
+		    "あります。", iv->interrupted ? "中断しました。" : "",
+		    total, count_passed(iv));
 	else
-		say(iv, 0, "%s%zu of %zu questions done, all saved. Run the "
-		    "same command again to go on.",
-		    iv->interrupted ? "Interrupted. " : "", count_passed(iv),
-		    total);
+		say(iv, 0, "%s%zu of %zu questions done; the answers so far "
+		    "are saved.", iv->interrupted ? "Interrupted. " : "",
+		    count_passed(iv), total);
 }
 
 static int
@@ -1474,7 +1490,14 @@ walk(struct iv *iv)
 		iv->cur = next_question(iv, QSET_NONE, false);
 	} else {
 		iv->cur = next_question(iv, QSET_NONE, true);
-		if (iv->cur == QSET_NONE && count_passed(iv))
+		if (iv->cur == QSET_NONE && count_skipped(iv)) {
+			/* Each question was reached: go back to the skipped. */
+			iv->revisit = true;
+			iv->cur = next_question(iv, QSET_NONE, true);
+			say(iv, 0, L("飛ばした %zu 問に戻ります。",
+				     "Going back to the %zu skipped "
+				     "questions."), count_skipped(iv));
+		} else if (iv->cur == QSET_NONE && count_passed(iv))
 			say(iv, 0, "%s", L("どの質問にも回答済みです（見直す"
 					   "ときは --review）。",
 					   "Every question has an answer "

@@ -241,8 +241,25 @@ test_interview_resume_and_skip(void **state)
 	f->m.has[2] = true;	/* skipped before: "" */
 	assert_int_equal(feed(f, "q\n", false, false), 1);
 	assert_non_null(strstr(f->out, "Going on from 3/3 (2 answered"));
-	assert_non_null(strstr(f->out, "2 of 3 questions done, all saved"));
+	assert_non_null(strstr(f->out, "2 of 3 questions done; the answers so far "
+				  "are saved"));
 	assert_int_equal(f->m.puts, 0);
+}
+
+static void
+test_interview_skipped_asked_again(void **state)
+{
+	struct fixture *f = *state;
+
+	/* Every question reached, pcs skipped: a new run goes back to it. */
+	assert_int_equal(feed(f, "yes\ns\nfine\n", false, false), 0);
+	assert_true(f->m.has[2]);
+	assert_null(f->m.val[2]);
+	assert_int_equal(feed(f, "7\n", false, false), 0);
+	assert_non_null(strstr(f->out, "Going back to the 1 skipped"));
+	assert_string_equal(f->m.val[2], "7");
+	assert_int_equal(feed(f, "", false, false), 0);
+	assert_non_null(strstr(f->out, "Every question has an answer"));
 }
 
 static void
@@ -411,6 +428,8 @@ main(void)
 			test_interview_number_and_fullwidth, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_interview_resume_and_skip, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_interview_skipped_asked_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_interview_back_and_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(
