@@ -1021,6 +1021,10 @@ do_skip(struct iv *iv)
 	enum act a;
 
 	if (iv->stored[iv->cur]) {
+		if (iv->tty)
+			fprintf(iv->out, "  -> %s\n", iv->val[iv->cur] ?
+				L("今の回答のまま", "kept") :
+				L("飛ばしました", "skipped"));
 		if (iv->val[iv->cur])
 			log_line(iv, "(kept) %s", iv->val[iv->cur]);
 		else
