@@ -133,3 +133,7 @@ clean:
 	bench install clean
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
+
+# ---- interview engine: its unit test includes bin/interview.c (owner: ----
+# ---- the interview engine; tests/tools/ptyrun.c is built by its tests) ----
+$(O)/tests/test_interview: bin/interview.c bin/interview.h
