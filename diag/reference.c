@@ -169,9 +169,9 @@ check_one(struct ref_ctx *x, const struct yaml_node *item,
 			   "in average");
 	else if (a.category && q && strcmp(a.category, "overall") &&
 		 qset_category_index(q, a.category) < 0)
-		node_error(x, yaml_node_get(item, "category"), "set has no "
-			   "category '%s'; use one of its categories or "
-			   "'overall'", a.category);
+		node_error(x, yaml_node_get(item, "category"), "set '%s' has "
+			   "no category '%s'; use one of its categories or "
+			   "'overall'", a.set, a.category);
 	osk_error_clear(&e);
 	if (yaml_map_num(&m, "score", YAML_REQUIRED, &a.score, &e) < 0)
 		add_err(x, &e);
