@@ -43,6 +43,12 @@ size_t survey_option_index(const struct qset_question *qq, const char *id,
 /* The index of qq's "other" choice, or (size_t)-1. */
 size_t survey_other_index(const struct qset_question *qq);
 
+/*
+ * Add option index i to v (kept ascending and unique); the caller sets
+ * v->answered. 0 or -OSK_ENOMEM.
+ */
+int survey_value_add_choice(struct survey_value *v, size_t i);
+
 /* Make v "not answered", keeping its memory. */
 void survey_value_reset(struct survey_value *v);
 

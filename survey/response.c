@@ -119,9 +119,8 @@ survey_other_index(const struct qset_question *qq)
 	return survey_option_index(qq, "other", 5);
 }
 
-/* Add option index i to v, keeping the list ascending and unique. */
-static int
-add_choice(struct survey_value *v, size_t i)
+int
+survey_value_add_choice(struct survey_value *v, size_t i)
 {
 	size_t j;
 
@@ -239,45 +238,6 @@ unknown_choice(const struct qset_question *qq, const char *s, size_t n,
 			shown(s, n) < (int)n ? "..." : "", ids);
 }
 
-/* One ';'-separated piece of a single or multi answer. */
-static int
-parse_piece(const struct qset_question *qq, const char *s, size_t n,
-	    struct survey_value *v, struct osk_error *err)
-{
-	const char *colon, *head, *text;
-	size_t i, clen, hlen, tlen;
-	bool nomem = false;
-
-	i = match(qq, v, s, n, &nomem);
-	if (nomem)
-		return osk_fail(err, OSK_ENOMEM, "out of memory");
-	if (i != NO_INDEX)
-		return add_choice(v, i) ? osk_fail(err, OSK_ENOMEM,
-						   "out of memory") : 0;
-	if (!(colon = find_colon(s, n, &clen)))
-		return unknown_choice(qq, s, n, err);
-	head = s;
-	hlen = (size_t)(colon - s);
-	text = colon + clen;
-	tlen = n - hlen - clen;
-	survey_trim(&head, &hlen);
-	survey_trim(&text, &tlen);
-	i = match(qq, v, head, hlen, &nomem);
-	if (nomem)
-		return osk_fail(err, OSK_ENOMEM, "out of memory");
-	if (i == NO_INDEX || i != survey_other_index(qq))
-		return unknown_choice(qq, s, n, err);
-	if (!qq->other && tlen)
-		return osk_fail(err, OSK_EDATA, "text after '%s' is not taken "
-				"by this question (it has no 'other: true')",
-				qq->options[i].id);
-	if (v->other.len && tlen)
-		return osk_fail(err, OSK_EDATA, "'other' text given twice");
-	if (add_choice(v, i) || sbuf_add(&v->other, text, tlen))
-		return osk_fail(err, OSK_ENOMEM, "out of memory");
-	return 0;
-}
-
 static bool
 is_sep(const char *s, size_t n, size_t *slen)
 {
@@ -292,28 +252,81 @@ is_sep(const char *s, size_t n, size_t *slen)
 	return false;
 }
 
+/*
+ * "other:TEXT" (or the other choice's label, a colon and the text) at s,
+ * where the text runs to the end of the answer at end: *tlen receives the
+ * bytes consumed. 0 if it is one, 1 if s is not "other", or an error.
+ */
+static int
+parse_other(const struct qset_question *qq, const char *s, size_t n,
+	    const char *end, struct survey_value *v, size_t *used,
+	    struct osk_error *err)
+{
+	const char *colon, *head = s, *text;
+	size_t i, clen, hlen, tlen;
+	bool nomem = false;
+
+	if (!(colon = find_colon(s, n, &clen)))
+		return 1;
+	hlen = (size_t)(colon - s);
+	survey_trim(&head, &hlen);
+	i = match(qq, v, head, hlen, &nomem);
+	if (nomem)
+		return osk_fail(err, OSK_ENOMEM, "out of memory");
+	if (i == NO_INDEX || i != survey_other_index(qq))
+		return 1;
+	text = colon + clen;
+	tlen = (size_t)(end - text);
+	*used = (size_t)(end - s);
+	survey_trim(&text, &tlen);
+	if (!qq->other && tlen)
+		return osk_fail(err, OSK_EDATA, "text after '%s' is not taken "
+				"by this question (it has no 'other: true')",
+				qq->options[i].id);
+	if (survey_value_add_choice(v, i) || sbuf_add(&v->other, text, tlen))
+		return osk_fail(err, OSK_ENOMEM, "out of memory");
+	return 0;
+}
+
+/*
+ * Choices separated by ';'. The free text of "other:TEXT" runs to the end
+ * of the answer (it may hold ';'), so "other:" comes last.
+ */
 static int
 parse_choices(const struct qset_question *qq, const char *s, size_t n,
 	      struct survey_value *v, struct osk_error *err)
 {
-	size_t i = 0, start = 0, slen = 0;
+	size_t i = 0, start = 0, slen = 0, used;
+	bool nomem = false;
 	int r;
 
-	while (i <= n) {
-		if (i < n && !is_sep(s + i, n - i, &slen)) {
-			i++;
-			continue;
-		}
-		{
-			const char *p = s + start;
-			size_t len = i - start;
+	while (start <= n) {
+		const char *p = s + start;
+		size_t len, k;
 
-			survey_trim(&p, &len);
-			if (len && (r = parse_piece(qq, p, len, v, err)))
+		for (i = start; i < n && !is_sep(s + i, n - i, &slen); i++)
+			;
+		len = i - start;
+		survey_trim(&p, &len);
+		if (len) {
+			k = match(qq, v, p, len, &nomem);
+			if (nomem)
+				return osk_fail(err, OSK_ENOMEM,
+						"out of memory");
+			if (k != NO_INDEX) {
+				if (survey_value_add_choice(v, k))
+					return osk_fail(err, OSK_ENOMEM,
+							"out of memory");
+			} else if (!(r = parse_other(qq, p, len, s + n, v,
+						     &used, err))) {
+				break;
+			} else if (r < 0) {
 				return r;
+			} else {
+				return unknown_choice(qq, p, len, err);
+			}
 		}
-		i += i < n ? slen : 1;
-		start = i;
+		start = i < n ? i + slen : n + 1;
 	}
 	v->answered = v->nchosen > 0;
 	if (qq->type == QSET_SINGLE && v->nchosen > 1)
@@ -392,23 +405,24 @@ int
 survey_value_format(const struct qset_question *qq,
 		    const struct survey_value *v, struct sbuf *sb)
 {
-	size_t i;
+	size_t i, n = 0, other = survey_other_index(qq);
 	int r = 0;
 
 	if (!v->answered)
 		return 0;
 	if (qq->type == QSET_NUMBER || qq->type == QSET_TEXT)
 		return sbuf_add(sb, v->text.buf, v->text.len);
+	/* "other:TEXT" last: its text runs to the end */
 	for (i = 0; i < v->nchosen && !r; i++) {
-		const char *id = qq->options[v->chosen[i]].id;
-
-		if (i)
+		if (v->chosen[i] == other && v->other.len)
+			continue;
+		if (n++)
 			r = sbuf_addch(sb, ';');
 		if (!r)
-			r = sbuf_adds(sb, id);
-		if (!r && v->other.len && !strcmp(id, "other"))
-			r = sbuf_addf(sb, ":%s", v->other.buf);
+			r = sbuf_adds(sb, qq->options[v->chosen[i]].id);
 	}
+	if (!r && v->other.len && other != NO_INDEX)
+		r = sbuf_addf(sb, "%sother:%s", n ? ";" : "", v->other.buf);
 	return r;
 }
 
@@ -472,11 +486,21 @@ survey_set_load(struct store *st, const char *set_id, int64_t *qset_id,
 
 /* ---- writing ---- */
 
+#define BATCH_MAX 32	/* rows per multi-row INSERT */
+
+struct row {
+	const char *question, *choice;
+	size_t voff, vlen;	/* value in w->vals, or voff -1: NULL */
+};
+
 struct survey_writer {
 	struct store *st;
 	sqlite3_stmt *ins_resp, *ins_ans, *del_ans;
+	sqlite3_stmt *batch[BATCH_MAX + 1];	/* INSERT of n rows */
 	char now[32];
-	struct sbuf tmp;
+	struct sbuf tmp, vals;
+	struct row *rows;
+	size_t nrows, alloc;
 };
 
 void
@@ -484,10 +508,16 @@ survey_writer_free(struct survey_writer *w)
 {
 	if (!w)
 		return;
+	size_t i;
+
 	sqlite3_finalize(w->ins_resp);
 	sqlite3_finalize(w->ins_ans);
 	sqlite3_finalize(w->del_ans);
+	for (i = 0; i <= BATCH_MAX; i++)
+		sqlite3_finalize(w->batch[i]);
 	sbuf_release(&w->tmp);
+	sbuf_release(&w->vals);
+	free(w->rows);
 	free(w);
 }
 
@@ -502,6 +532,7 @@ survey_writer_new(struct store *st, struct osk_error *err)
 	}
 	w->st = st;
 	w->tmp = (struct sbuf)SBUF_INIT;
+	w->vals = (struct sbuf)SBUF_INIT;
 	store_now(w->now);
 	if (store_prepare(st, &w->ins_resp, "INSERT INTO survey_response"
 			  "(qset_id, company_id, import_id, respondent, event,"
@@ -625,6 +656,141 @@ survey_writer_answer(struct survey_writer *w, int64_t rid,
 	return 0;
 }
 
+/* ---- all answers of a new response at once (import) ---- */
+
+static int
+add_row(struct survey_writer *w, const char *question, const char *choice,
+	const char *value, size_t vlen)
+{
+	struct row *r;
+
+	if (w->nrows == w->alloc) {
+		size_t na = w->alloc ? 2 * w->alloc : 64;
+		struct row *p = realloc(w->rows, na * sizeof(*p));
+
+		if (!p)
+			return -OSK_ENOMEM;
+		w->rows = p;
+		w->alloc = na;
+	}
+	r = &w->rows[w->nrows++];
+	r->question = question;
+	r->choice = choice;
+	r->voff = (size_t)-1;
+	r->vlen = vlen;
+	if (value) {
+		r->voff = w->vals.len;
+		if (sbuf_add(&w->vals, value, vlen))
+			return -OSK_ENOMEM;
+	}
+	return 0;
+}
+
+/* The rows that store v, added to w->rows. */
+static int
+value_rows(struct survey_writer *w, const struct qset_question *qq,
+	   const struct survey_value *v)
+{
+	size_t i;
+	int r = 0;
+
+	if (!v->answered)
+		return 0;
+	switch (qq->type) {
+	case QSET_NUMBER:
+	case QSET_TEXT:
+		return add_row(w, qq->id, "", v->text.buf, v->text.len);
+	case QSET_SINGLE:
+	case QSET_SCALE:
+		sbuf_reset(&w->tmp);
+		if (survey_value_format(qq, v, &w->tmp))
+			return -OSK_ENOMEM;
+		return add_row(w, qq->id, "", w->tmp.buf, w->tmp.len);
+	case QSET_MULTI:
+		for (i = 0; i < v->nchosen && !r; i++) {
+			const char *id = qq->options[v->chosen[i]].id;
+			bool other = v->other.len && !strcmp(id, "other");
+
+			r = add_row(w, qq->id, id, other ? v->other.buf : NULL,
+				    v->other.len);
+		}
+		return r;
+	}
+	return 0;
+}
+
+/* The INSERT of n rows, prepared on first use. */
+static sqlite3_stmt *
+batch_stmt(struct survey_writer *w, size_t n, struct osk_error *err)
+{
+	struct sbuf sql = SBUF_INIT;
+	size_t i;
+	int r;
+
+	if (w->batch[n])
+		return w->batch[n];
+	r = sbuf_adds(&sql, "INSERT INTO survey_answer(response_id, question,"
+		      " choice, value) VALUES ");
+	for (i = 0; i < n && !r; i++)
+		r = sbuf_adds(&sql, i ? ",(?1,?,?,?)" : "(?1,?,?,?)");
+	if (r) {
+		osk_fail(err, OSK_ENOMEM, "out of memory");
+	} else if (sqlite3_prepare_v2(store_db(w->st), sql.buf, -1,
+				      &w->batch[n], NULL) != SQLITE_OK) {
+		store_fail(w->st, err, "cannot prepare an insert");
+		w->batch[n] = NULL;
+	}
+	sbuf_release(&sql);
+	return w->batch[n];
+}
+
+static int
+insert_batch(struct survey_writer *w, int64_t rid, const struct row *rows,
+	     size_t n, struct osk_error *err)
+{
+	sqlite3_stmt *s = batch_stmt(w, n, err);
+	size_t i;
+	int k;
+
+	if (!s)
+		return -err->code;
+	sqlite3_reset(s);
+	sqlite3_bind_int64(s, 1, rid);
+	for (i = 0, k = 2; i < n; i++) {
+		sqlite3_bind_text(s, k++, rows[i].question, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, k++, rows[i].choice, -1, SQLITE_STATIC);
+		if (rows[i].voff == (size_t)-1)
+			sqlite3_bind_null(s, k++);
+		else
+			sqlite3_bind_text(s, k++, w->vals.buf + rows[i].voff,
+					  (int)rows[i].vlen, SQLITE_STATIC);
+	}
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return store_fail(w->st, err, "cannot save a survey answer");
+	return 0;
+}
+
+int
+survey_writer_answers(struct survey_writer *w, int64_t rid,
+		      const struct qset *q, const struct survey_value *vals,
+		      struct osk_error *err)
+{
+	size_t qi, i, n;
+	int r;
+
+	w->nrows = 0;
+	sbuf_reset(&w->vals);
+	for (qi = 0; qi < q->nquestions; qi++)
+		if (value_rows(w, &q->questions[qi], &vals[qi]))
+			return osk_fail(err, OSK_ENOMEM, "out of memory");
+	for (i = 0; i < w->nrows; i += n) {
+		n = w->nrows - i < BATCH_MAX ? w->nrows - i : BATCH_MAX;
+		if ((r = insert_batch(w, rid, w->rows + i, n, err)))
+			return r;
+	}
+	return 0;
+}
+
 int
 survey_writer_prune(struct survey_writer *w, int64_t rid, const struct qset *q,
 		    struct survey_value *vals, size_t *removed,
@@ -681,7 +847,7 @@ survey_value_load_row(const struct qset_question *qq, struct survey_value *v,
 			return 1;
 		}
 		v->answered = true;
-		return add_choice(v, i);
+		return survey_value_add_choice(v, i);
 	case QSET_MULTI:
 		if ((i = survey_option_index(qq, choice, strlen(choice))) ==
 		    NO_INDEX)
@@ -690,7 +856,7 @@ survey_value_load_row(const struct qset_question *qq, struct survey_value *v,
 		    sbuf_adds(&v->other, value))
 			return -OSK_ENOMEM;
 		v->answered = true;
-		return add_choice(v, i);
+		return survey_value_add_choice(v, i);
 	}
 	return 1;
 }

@@ -122,6 +122,15 @@ int survey_writer_answer(struct survey_writer *w, int64_t rid,
 			 struct osk_error *err);
 
 /*
+ * Store the answers vals[0..q->nquestions) of the new response rid, in
+ * few statements (import). Returns 0 or a negative error.
+ */
+int survey_writer_answers(struct survey_writer *w, int64_t rid,
+			  const struct qset *q,
+			  const struct survey_value *vals,
+			  struct osk_error *err);
+
+/*
  * Delete the answers of response rid to the questions whose `when` does
  * not apply given its other answers (after an answer was changed on the
  * way back), and mark them not answered in vals (the stored answers, as

@@ -26,8 +26,27 @@ struct block {
 	int64_t n;
 };
 
+/*
+ * Finding the question and choice of two million answer rows: the rows of
+ * a response come in primary key order, so the questions arrive sorted by
+ * their bytes; a cursor over the sorted ids finds most in one compare.
+ * Choices are compared by length first.
+ */
+struct name {
+	const char *s;
+	size_t len;
+};
+
+struct names {
+	struct name *q;		/* question ids, in byte order */
+	size_t *qi;		/* their indexes in the set */
+	struct name **opt;	/* option ids of each question, set order */
+	size_t n, cursor;
+};
+
 struct run {
 	const struct qset *q;
+	struct names names;
 	struct survey_tally *t;
 	struct survey_grouping g;
 	struct block all;
@@ -37,6 +56,98 @@ struct run {
 	const char **other, **text;	/* per question, this response */
 	size_t *in;			/* groups of this response */
 };
+
+/* ---- names ---- */
+
+static int
+cmp_qi(const void *a, const void *b, void *set)
+{
+	const struct qset *q = set;
+
+	return strcmp(q->questions[*(const size_t *)a].id,
+		      q->questions[*(const size_t *)b].id);
+}
+
+static int
+names_init(struct names *nm, const struct qset *q)
+{
+	size_t i, k, n = q->nquestions;
+
+	nm->n = n;
+	nm->q = calloc(n + 1, sizeof(*nm->q));
+	nm->qi = calloc(n + 1, sizeof(*nm->qi));
+	nm->opt = calloc(n + 1, sizeof(*nm->opt));
+	if (!nm->q || !nm->qi || !nm->opt)
+		return -OSK_ENOMEM;
+	for (i = 0; i < n; i++)
+		nm->qi[i] = i;
+	qsort_r(nm->qi, n, sizeof(*nm->qi), cmp_qi, (void *)q);
+	for (i = 0; i < n; i++) {
+		const struct qset_question *qq = &q->questions[nm->qi[i]];
+
+		nm->q[i].s = qq->id;
+		nm->q[i].len = strlen(qq->id);
+	}
+	for (i = 0; i < n; i++) {
+		const struct qset_question *qq = &q->questions[i];
+
+		if (!(nm->opt[i] = calloc(qq->noptions + 1,
+					  sizeof(**nm->opt))))
+			return -OSK_ENOMEM;
+		for (k = 0; k < qq->noptions; k++) {
+			nm->opt[i][k].s = qq->options[k].id;
+			nm->opt[i][k].len = strlen(qq->options[k].id);
+		}
+	}
+	return 0;
+}
+
+static void
+names_release(struct names *nm)
+{
+	size_t i;
+
+	if (nm->opt)
+		for (i = 0; i < nm->n; i++)
+			free(nm->opt[i]);
+	free(nm->opt);
+	free(nm->q);
+	free(nm->qi);
+	memset(nm, 0, sizeof(*nm));
+}
+
+static bool
+name_is(const struct name *nm, const char *s, size_t len)
+{
+	return nm->len == len && !memcmp(nm->s, s, len);
+}
+
+/* The set index of question s, or NO_INDEX. */
+static size_t
+names_question(struct names *nm, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = nm->cursor; i < nm->n; i++)
+		if (name_is(&nm->q[i], s, len))
+			return nm->qi[nm->cursor = i];
+	for (i = 0; i < nm->cursor; i++)
+		if (name_is(&nm->q[i], s, len))
+			return nm->qi[nm->cursor = i];
+	return NO_INDEX;
+}
+
+static size_t
+names_option(const struct names *nm, const struct qset_question *qq,
+	     size_t qi, const char *s, size_t len)
+{
+	size_t k;
+
+	for (k = 0; k < qq->noptions; k++)
+		if (name_is(&nm->opt[qi][k], s, len))
+			return k;
+	return NO_INDEX;
+}
 
 /* ---- blocks ---- */
 
@@ -249,6 +360,59 @@ flush(struct run *x, const char *industry, long employees)
 
 /* ---- the pass over the answers ---- */
 
+/*
+ * One survey_answer row (question, choice, value in columns 3-5) into the
+ * gathered response. Returns 0, 1 when the set does not know it, or
+ * -OSK_ENOMEM.
+ */
+static int
+add_row(struct run *x, sqlite3_stmt *s, const char *question)
+{
+	/* strlen() is cheaper than sqlite3_column_bytes() and its mutex */
+	size_t qi = names_question(&x->names, question, strlen(question));
+	const struct qset_question *qq;
+	const char *value, *other = NULL;
+	struct survey_value *v;
+	size_t oi, len;
+
+	if (qi == NO_INDEX)
+		return 1;
+	qq = &x->q->questions[qi];
+	v = &x->vals[qi];
+	switch (qq->type) {
+	case QSET_SINGLE:
+		if (!(value = (const char *)sqlite3_column_text(s, 5)))
+			return 1;
+		len = strlen(value);
+		if (len > 6 && !memcmp(value, "other:", 6)) {
+			other = value + 6;
+			len = 5;
+		}
+		oi = names_option(&x->names, qq, qi, value, len);
+		v->nchosen = 0;
+		break;
+	case QSET_MULTI:
+		if (!(value = (const char *)sqlite3_column_text(s, 4)))
+			return 1;
+		oi = names_option(&x->names, qq, qi, value, strlen(value));
+		/* the value column is read only for "other" */
+		if (oi != NO_INDEX && !strcmp(qq->options[oi].id, "other"))
+			other = (const char *)sqlite3_column_text(s, 5);
+		break;
+	default:
+		value = (const char *)sqlite3_column_text(s, 4);
+		return survey_value_load_row(qq, v, value ? value : "",
+					     (const char *)
+					     sqlite3_column_text(s, 5));
+	}
+	if (oi == NO_INDEX)
+		return 1;
+	if (other && (sbuf_reset(&v->other), sbuf_adds(&v->other, other)))
+		return -OSK_ENOMEM;
+	v->answered = true;
+	return survey_value_add_choice(v, oi);
+}
+
 static int
 scan(struct store *st, struct run *x, const struct survey_tally_opts *o,
      struct osk_error *err)
@@ -260,14 +424,20 @@ scan(struct store *st, struct run *x, const struct survey_tally_opts *o,
 	size_t qi;
 	int r, rc;
 
+	/*
+	 * The outer loop runs over the responses in id order (a plain scan:
+	 * "+" keeps SQLite from using the (qset_id, event) index, which would
+	 * need a sort of every answer), so each response's answers come
+	 * together and in a stable order.
+	 */
 	if ((r = store_prepare(st, &s, "SELECT r.id, c.industry, c.employees,"
 			       " a.question, a.choice, a.value "
 			       "FROM survey_response r "
-			       "JOIN qset s ON s.id = r.qset_id "
 			       "LEFT JOIN company c ON c.id = r.company_id "
 			       "LEFT JOIN survey_answer a "
 			       "ON a.response_id = r.id "
-			       "WHERE s.set_id = ?1 AND "
+			       "WHERE +r.qset_id IN "
+			       "(SELECT id FROM qset WHERE set_id = ?1) AND "
 			       "(?2 IS NULL OR r.event = ?2) "
 			       "ORDER BY r.id", err)))
 		return r;
@@ -277,13 +447,13 @@ scan(struct store *st, struct run *x, const struct survey_tally_opts *o,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t rid = sqlite3_column_int64(s, 0);
 		const char *question;
-		long i;
 
 		if (rid != prev) {
 			if (prev >= 0 && (r = flush(x, *industry ? industry
 						    : NULL, employees)))
 				goto nomem;
 			prev = rid;
+			x->names.cursor = 0;
 			for (qi = 0; qi < x->q->nquestions; qi++)
 				survey_value_reset(&x->vals[qi]);
 			snprintf(industry, sizeof(industry), "%s",
@@ -294,16 +464,7 @@ scan(struct store *st, struct run *x, const struct survey_tally_opts *o,
 		}
 		if (!(question = (const char *)sqlite3_column_text(s, 3)))
 			continue;
-		if ((i = qset_question_index(x->q, question)) < 0) {
-			x->t->dropped++;
-			continue;
-		}
-		r = survey_value_load_row(&x->q->questions[i], &x->vals[i],
-					  (const char *)sqlite3_column_text(s,
-									    4),
-					  (const char *)sqlite3_column_text(s,
-									    5));
-		if (r < 0)
+		if ((r = add_row(x, s, question)) < 0)
 			goto nomem;
 		x->t->dropped += r;
 	}
@@ -327,6 +488,7 @@ run_release(struct run *x)
 {
 	size_t i, nq = x->q ? x->q->nquestions : 0;
 
+	names_release(&x->names);
 	block_release(&x->all, nq);
 	if (x->groups)
 		for (i = 0; i < x->g.n; i++)
@@ -404,7 +566,8 @@ run_init(struct run *x, const struct survey_tally_opts *o,
 	x->in = calloc(x->g.n + 1, sizeof(*x->in));
 	x->groups = calloc(x->g.n + 1, sizeof(*x->groups));
 	if (!x->vals || !x->asked || !x->other || !x->text || !x->in ||
-	    !x->groups || block_init(&x->all, x->q))
+	    !x->groups || block_init(&x->all, x->q) ||
+	    names_init(&x->names, x->q))
 		return osk_fail(err, OSK_ENOMEM, "out of memory");
 	for (i = 0; i < nq; i++)
 		survey_value_init(&x->vals[i]);
