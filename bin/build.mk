@@ -6,6 +6,7 @@ BIN_SRC = \
 	bin/cmd_diag.c \
 	bin/cmd_init.c \
 	bin/cmd_questions.c \
+	bin/cmd_survey.c \
 	bin/interview.c \
 	bin/otasuke.c \
 	bin/stubs.c \

@@ -1,2 +1,3 @@
 # report/: one line per source file
-REPORT_SRC =
+REPORT_SRC = \
+	report/survey_xlsx.c
