@@ -136,6 +136,7 @@ struct alerts_import_result {
 	size_t rows;		/* alert_count rows stored */
 	int64_t alerts;		/* sum of the counts stored */
 	enum csv_encoding used;	/* summary: encoding of the file */
+	char unknown[256];	/* summary: unknown columns, for a warning */
 	char sha256[SHA256_HEX_SIZE];
 };
 
@@ -347,8 +348,9 @@ void alerts_by_company_release(struct alerts_by_company *t);
 
 /*
  * Per industry, over the companies of alerts_by_company(): pcs is the sum
- * of the known PC counts, per_pc the alerts of the companies with a known
- * PC count divided by it (NAN when 0).
+ * of the known PC counts (-1 when no company of the industry has one),
+ * per_pc the alerts of the companies with a known PC count divided by it
+ * (NAN when 0 or unknown).
  */
 struct alerts_industry_row {
 	char id[2];
@@ -443,6 +445,7 @@ void alerts_mismatches_release(struct alerts_mismatches *m);
 
 /* An event seen at the company, with the devices it came from. */
 struct alerts_check_event {
+	size_t index;				/* into cat->events */
 	const struct alerts_event *event;	/* borrowed from the catalog */
 	const struct alerts_phase *phase;	/* borrowed from the catalog */
 	int64_t count;

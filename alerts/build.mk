@@ -1,6 +1,11 @@
 # alerts/: one line per source file
 ALERTS_SRC = \
 	alerts/catalog.c \
+	alerts/check.c \
 	alerts/date.c \
 	alerts/eve.c \
-	alerts/import.c
+	alerts/import.c \
+	alerts/incident.c \
+	alerts/mismatch.c \
+	alerts/stats.c \
+	alerts/summary_import.c

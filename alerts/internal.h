@@ -13,18 +13,30 @@
 bool alerts_date_ok10(const char *s);
 
 /*
- * Append to the SQL WHERE clause being built the conditions of filter f on
- * table alias `t` (period and company), as "?N" parameters numbered from
- * *next; bind them later with filter_bind().
+ * Every query on alert_count (alias a) filters with the same three
+ * parameters, so that its SQL stays a literal: ?1 from, ?2 to (NULL:
+ * open), ?3 company id (0: all). filter_bind() binds them from f.
  */
-struct filter_sql {
-	char sql[256];
-	int from, to, company;	/* parameter numbers, 0 if unused */
-};
-void filter_sql_build(const struct alerts_filter *f, const char *t,
-		      int first, struct filter_sql *out);
-void filter_sql_bind(sqlite3_stmt *stmt, const struct alerts_filter *f,
-		     const struct filter_sql *fs);
+#define FILTER_SQL \
+	"(?1 IS NULL OR a.period_start >= ?1) AND " \
+	"(?2 IS NULL OR a.period_start <= ?2)"
+#define COMPANY_SQL "(?3 = 0 OR a.company_id = ?3)"
+
+void filter_bind(sqlite3_stmt *stmt, const struct alerts_filter *f);
+
+/* Fill the hostname and owner of n devices from company_id's assets. */
+int devices_name(struct store *st, int64_t company_id,
+		 struct alerts_device *d, size_t n, struct osk_error *err);
+
+/*
+ * Whether company_id's latest completed diagnosis says updates (SECURITY
+ * ACTION 1) and malware protection (2) are done: 1 yes, 0 no or none,
+ * < 0 error. Fills the assessment id and completion time when 1 or 0
+ * with an assessment.
+ */
+int mismatch_says_done(struct store *st, int64_t company_id,
+		       int64_t *assessment, char completed_at[32],
+		       struct osk_error *err);
 
 /* The catalog a reader classifies with. */
 const struct alerts_catalog *alerts_eve_catalog(const struct alerts_eve *e);

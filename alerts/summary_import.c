@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The monitoring service's summary export: one CSV row per company,
+ * period, event and (optionally) source address, with a count. All or
+ * nothing, like every import: each bad row is reported and nothing is
+ * stored unless every row is good.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alerts/alerts.h"
+#include "alerts/internal.h"
+#include "core/asset.h"
+#include "core/company.h"
+
+enum col { C_COMPANY, C_START, C_END, C_EVENT, C_COUNT, C_SRC, NCOL };
+
+static const struct {
+	enum col col;
+	const char *name;
+} header_names[] = {
+	{ C_COMPANY, "company" }, { C_COMPANY, "会社名" },
+	{ C_COMPANY, "企業名" },
+	{ C_START, "period_start" }, { C_START, "開始日" },
+	{ C_END, "period_end" }, { C_END, "終了日" },
+	{ C_EVENT, "event" }, { C_EVENT, "イベント" },
+	{ C_COUNT, "count" }, { C_COUNT, "件数" },
+	{ C_SRC, "src_ip" }, { C_SRC, "送信元IP" },
+};
+#define NHEADER (sizeof(header_names) / sizeof(*header_names))
+
+#define MAX_COUNT INT64_C(1000000000000)	/* per row, a sanity bound */
+
+/* Company keys seen in the file and what they resolved to. */
+struct company_key {
+	char *key;
+	int64_t id;		/* 0: no such company */
+};
+
+struct ctx {
+	struct store *st;
+	const struct alerts_catalog *cat;
+	struct csv_reader *csv;
+	struct osk_errlist *errs;
+	struct alerts_import_result *res;
+	int col[NCOL];
+	size_t ncols;
+	sqlite3_stmt *ins;
+	struct company_key *keys;
+	size_t nkeys, mask;
+};
+
+/* ---- reading ---- */
+
+static int
+hash_file(const char *path, char *sha_hex, struct osk_error *err)
+{
+	unsigned char buf[1 << 16], d[SHA256_DIGEST_SIZE];
+	struct sha256 c;
+	size_t n;
+	FILE *f = fopen(path, "rb");
+	int i;
+
+	if (!f)		/* csv_open() tells why, in its words */
+		return 0;
+	sha256_init(&c);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sha256_update(&c, buf, n);
+	if (ferror(f)) {
+		int e = errno;
+
+		fclose(f);
+		return osk_fail(err, e == EISDIR ? OSK_ENOINPUT : OSK_EIO,
+				e == EISDIR ? "'%s' is a directory, not a file"
+				: "cannot read '%s': %s", path, strerror(e));
+	}
+	fclose(f);
+	sha256_final(&c, d);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(sha_hex + 2 * i, 3, "%02x", d[i]);
+	return 0;
+}
+
+/* Standard input, read whole so that it can be hashed and then parsed. */
+static int
+slurp_stdin(struct sbuf *sb, struct osk_error *err)
+{
+	char buf[1 << 16];
+	size_t n;
+
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		if (sbuf_add(sb, buf, n))
+			return osk_fail(err, OSK_ENOMEM, "out of memory");
+	if (ferror(stdin))
+		return osk_fail(err, OSK_EIO, "cannot read standard input: "
+				"%s", strerror(errno));
+	return 0;
+}
+
+/* ---- rows ---- */
+
+static void
+row_error(struct ctx *x, enum col c, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+row_error(struct ctx *x, enum col c, const char *fmt, ...)
+{
+	struct osk_error e;
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	osk_error_clear(&e);
+	csv_error_set(x->csv, &e, OSK_EDATA, c == NCOL ? CSV_NO_FIELD :
+		      (size_t)x->col[c], "%s", msg);
+	osk_errlist_add(x->errs, &e);
+}
+
+/* A field for messages: at most about 48 bytes. */
+static const char *
+shown(const char *s, char *buf, size_t size)
+{
+	size_t n = strlen(s);
+
+	if (n < 48) {
+		snprintf(buf, size, "%s", s);
+		return buf;
+	}
+	n = 45;
+	while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	snprintf(buf, size, "%.*s...", (int)n, s);
+	return buf;
+}
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static int
+grow_keys(struct ctx *x)
+{
+	size_t cap = x->keys ? 2 * (x->mask + 1) : 64, i, j;
+	struct company_key *t = calloc(cap, sizeof(*t));
+
+	if (!t)
+		return -OSK_ENOMEM;
+	for (i = 0; x->keys && i <= x->mask; i++) {
+		if (!x->keys[i].key)
+			continue;
+		for (j = hash_str(x->keys[i].key) & (cap - 1); t[j].key;
+		     j = (j + 1) & (cap - 1))
+			;
+		t[j] = x->keys[i];
+	}
+	free(x->keys);
+	x->keys = t;
+	x->mask = cap - 1;
+	return 0;
+}
+
+/* The company id for key (id or exact name), 0 if none; cached. */
+static int
+company_id(struct ctx *x, const char *key, int64_t *id,
+	   struct osk_error *err)
+{
+	struct company c;
+	size_t i;
+	int r;
+
+	for (i = hash_str(key) & x->mask; x->keys && x->keys[i].key;
+	     i = (i + 1) & x->mask)
+		if (!strcmp(x->keys[i].key, key)) {
+			*id = x->keys[i].id;
+			return 0;
+		}
+	r = company_find(x->st, key, &c, err);
+	if (r && r != -OSK_ENOTFOUND)
+		return r;
+	*id = r ? 0 : c.id;
+	if (!r)
+		company_release(&c);
+	if ((x->nkeys + 1) * 2 > (x->keys ? x->mask + 1 : 0) && grow_keys(x))
+		return osk_fail(err, OSK_ENOMEM, "out of memory");
+	for (i = hash_str(key) & x->mask; x->keys[i].key;
+	     i = (i + 1) & x->mask)
+		;
+	if (!(x->keys[i].key = strdup(key)))
+		return osk_fail(err, OSK_ENOMEM, "out of memory");
+	x->keys[i].id = *id;
+	x->nkeys++;
+	return 0;
+}
+
+/* A whole number 0..MAX_COUNT, or -1. */
+static int64_t
+parse_count(const char *s)
+{
+	int64_t v = 0;
+
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > MAX_COUNT / 10)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v > MAX_COUNT ? -1 : v;
+}
+
+static const char *
+field(const struct ctx *x, const char **f, enum col c)
+{
+	return x->col[c] >= 0 ? f[x->col[c]] : "";
+}
+
+/* Check one row and store it unless the file already has errors. */
+static int
+take_row(struct ctx *x, const char **f, struct osk_error *err)
+{
+	const char *company = field(x, f, C_COMPANY),
+		   *start = field(x, f, C_START), *end = field(x, f, C_END),
+		   *event = field(x, f, C_EVENT), *cnt = field(x, f, C_COUNT),
+		   *src = field(x, f, C_SRC);
+	char ip[48] = "", buf[64];
+	int64_t id = 0, n;
+	size_t ev;
+	int r;
+
+	if (!*company)
+		row_error(x, C_COMPANY, "the company is empty");
+	else if ((r = company_id(x, company, &id, err)))
+		return r;
+	else if (!id)
+		row_error(x, C_COMPANY, "no company '%s'; 'otasuke company "
+			  "list' shows them", shown(company, buf, sizeof(buf)));
+	if (!alerts_date_ok(start))
+		row_error(x, C_START, "period_start '%s' is not a date "
+			  "(YYYY-MM-DD)", shown(start, buf, sizeof(buf)));
+	if (!alerts_date_ok(end))
+		row_error(x, C_END, "period_end '%s' is not a date "
+			  "(YYYY-MM-DD)", shown(end, buf, sizeof(buf)));
+	else if (alerts_date_ok(start) && strcmp(end, start) < 0)
+		row_error(x, C_END, "period_end %s is before period_start %s",
+			  end, start);
+	ev = alerts_catalog_event(x->cat, event);
+	if (ev == ALERTS_NONE && strcmp(event, ALERTS_UNCLASSIFIED))
+		row_error(x, C_EVENT, "unknown event '%s'; 'otasuke alerts "
+			  "events' lists them", shown(event, buf, sizeof(buf)));
+	if ((n = parse_count(cnt)) < 0)
+		row_error(x, C_COUNT, "count '%s' is not a whole number of 0 "
+			  "or more", shown(cnt, buf, sizeof(buf)));
+	if (*src && asset_ip_normalize(src, ip))
+		row_error(x, C_SRC, "src_ip '%s' is not an IPv4 or IPv6 "
+			  "address", shown(src, buf, sizeof(buf)));
+	if (x->errs->total)	/* nothing is stored anyway */
+		return 0;
+	sqlite3_reset(x->ins);
+	sqlite3_bind_int64(x->ins, 1, id);
+	sqlite3_bind_text(x->ins, 3, start, 10, SQLITE_STATIC);
+	sqlite3_bind_text(x->ins, 4, end, 10, SQLITE_STATIC);
+	sqlite3_bind_text(x->ins, 5, alerts_event_id(x->cat, ev), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(x->ins, 6, ip, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(x->ins, 7, n);
+	if (sqlite3_step(x->ins) != SQLITE_DONE)
+		return store_fail(x->st, err, "cannot save alert counts");
+	x->res->rows++;
+	x->res->alerts += n;
+	return 0;
+}
+
+/* ---- the header ---- */
+
+/*
+ * The first record: a header row (names in any order), or already data
+ * in the documented order when its second field is a date.
+ */
+static int
+read_header(struct ctx *x, const char **f, size_t nf, struct sbuf *unknown,
+	    bool *is_data, struct osk_error *err)
+{
+	const char *wanted[NHEADER];
+	int idx[NHEADER];
+	size_t i;
+	int r;
+
+	for (i = 0; i < NCOL; i++)
+		x->col[i] = -1;
+	x->ncols = nf;
+	*is_data = nf >= 2 && alerts_date_ok(f[1]);
+	if (*is_data) {
+		if (nf != 5 && nf != 6)
+			return csv_error_set(x->csv, err, OSK_EDATA,
+					     CSV_NO_FIELD, "%zu fields; "
+					     "expected company,period_start,"
+					     "period_end,event,count[,src_ip]",
+					     nf);
+		for (i = 0; i < nf; i++)
+			x->col[i] = (int)i;
+		return 0;
+	}
+	for (i = 0; i < NHEADER; i++)
+		wanted[i] = header_names[i].name;
+	if ((r = csv_header_map(x->csv, wanted, NHEADER, idx, unknown,
+				err)) < 0)
+		return r;
+	for (i = 0; i < NHEADER; i++) {
+		enum col c = header_names[i].col;
+
+		if (idx[i] < 0)
+			continue;
+		if (x->col[c] >= 0)
+			return csv_error_set(x->csv, err, OSK_EDATA,
+					     (size_t)idx[i], "column '%s' "
+					     "repeats another column of the "
+					     "same meaning; keep one",
+					     wanted[i]);
+		x->col[c] = idx[i];
+	}
+	for (i = 0; i < C_SRC; i++)
+		if (x->col[i] < 0)
+			return csv_error_set(x->csv, err, OSK_EDATA,
+					     CSV_NO_FIELD, "the header needs "
+					     "columns company, period_start, "
+					     "period_end, event and count "
+					     "(src_ip is optional)");
+	return 0;
+}
+
+/* ---- the import ---- */
+
+static int
+open_input(const char *path, struct sbuf *in, enum csv_encoding enc,
+	   struct alerts_import_result *res, struct csv_reader **csv,
+	   struct osk_error *err)
+{
+	int r;
+
+	if (!strcmp(path, "-")) {
+		if ((r = slurp_stdin(in, err)))
+			return r;
+		sha256_hex(in->buf, in->len, res->sha256);
+		*csv = csv_open_mem("<stdin>", in->buf, in->len, enc, err);
+	} else {
+		if ((r = hash_file(path, res->sha256, err)))
+			return r;
+		*csv = csv_open(path, enc, err);
+	}
+	return *csv ? 0 : -err->code;
+}
+
+int
+alerts_summary_import(struct store *st, const struct alerts_catalog *cat,
+		      const char *path, enum csv_encoding enc,
+		      struct alerts_import_result *res,
+		      struct osk_errlist *errs, struct osk_error *err)
+{
+	struct ctx x;
+	struct sbuf in = SBUF_INIT, unknown = SBUF_INIT;
+	const char **f;
+	bool is_data = false;
+	size_t nf, i;
+	int r;
+
+	memset(&x, 0, sizeof(x));
+	memset(res, 0, sizeof(*res));
+	x.st = st;
+	x.cat = cat;
+	x.errs = errs;
+	x.res = res;
+	if ((r = open_input(path, &in, enc, res, &x.csv, err)))
+		goto out;
+	if ((r = import_find(st, ALERTS_KIND_SUMMARY, res->sha256, res,
+			     err))) {
+		r = r < 0 ? r : 0;
+		goto out;
+	}
+	if ((r = csv_read(x.csv, &f, NULL, &nf, err)) <= 0) {
+		if (r == 0)
+			r = osk_error_set(err, OSK_EDATA, csv_path(x.csv), 0,
+					  0, "the file is empty; expected a "
+					  "header row: company,period_start,"
+					  "period_end,event,count,src_ip");
+		goto out;
+	}
+	if ((r = read_header(&x, f, nf, &unknown, &is_data, err)) ||
+	    (r = store_begin(st, err)))
+		goto out;
+	if ((r = import_add(st, ALERTS_KIND_SUMMARY, res->sha256,
+			    strcmp(path, "-") ? path : "<stdin>",
+			    &res->import_id, err)) ||
+	    (r = store_prepare(st, &x.ins, "INSERT INTO alert_count("
+			       "company_id, import_id, period_start, "
+			       "period_end, event, src_ip, count) VALUES "
+			       "(?, ?, ?, ?, ?, ?, ?)", err)))
+		goto fail;
+	sqlite3_bind_int64(x.ins, 2, res->import_id);
+	for (r = is_data ? 1 : csv_read(x.csv, &f, NULL, &nf, err); r == 1;
+	     r = csv_read(x.csv, &f, NULL, &nf, err)) {
+		res->records++;
+		if (nf != x.ncols) {
+			row_error(&x, NCOL, "%zu fields, %s than the %s's "
+				  "%zu", nf, nf < x.ncols ? "fewer" : "more",
+				  is_data ? "first row" : "header", x.ncols);
+			continue;
+		}
+		if ((r = take_row(&x, f, err)))
+			goto fail;
+	}
+	res->used = csv_encoding_used(x.csv);
+	if (r < 0)
+		goto fail;
+	if (!res->records) {
+		r = osk_error_set(err, OSK_EDATA, csv_path(x.csv), 0, 0,
+				  "no rows after the header row");
+		goto fail;
+	}
+	if (errs->total) {
+		r = -OSK_EDATA;
+		goto fail;
+	}
+	if ((r = import_set_records(st, res->import_id,
+				    (int64_t)res->records, err)))
+		goto fail;
+	r = store_commit(st, err);
+	goto out;
+fail:
+	store_rollback(st);
+	res->import_id = 0;
+	res->rows = 0;
+	res->alerts = 0;
+out:
+	snprintf(res->unknown, sizeof(res->unknown), "%s", unknown.buf);
+	sqlite3_finalize(x.ins);
+	for (i = 0; x.keys && i <= x.mask; i++)
+		free(x.keys[i].key);
+	free(x.keys);
+	csv_close(x.csv);
+	sbuf_release(&in);
+	sbuf_release(&unknown);
+	return r;
+}
