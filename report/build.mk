@@ -1,3 +1,4 @@
 # report/: one line per source file
 REPORT_SRC = \
+	report/alerts_xlsx.c \
 	report/survey_xlsx.c
