@@ -13,7 +13,5 @@
 		die(OSK_EX_SOFTWARE, "'%s' is not built yet", #name); \
 	}
 
-NOT_YET(alerts)
 NOT_YET(demo)
-NOT_YET(incident)
 NOT_YET(report)
