@@ -71,9 +71,12 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed,
 
 		for (lo = longopts; lo->name && lo->val != c; lo++)
 			;
-		if (c == '?' || !lo->name || !strstr(allowed, lo->name))
+		if (c == '?' || !lo->name)
 			usage_error(diag_usage, "'diag %s' does not take '%s'",
 				    argv[0], argv[optind - 1]);
+		if (!strstr(allowed, lo->name))
+			usage_error(diag_usage, "'diag %s' does not take "
+				    "'--%s'", argv[0], lo->name);
 		switch (c) {
 		case O_SET: o->set = optarg; break;
 		case O_REVIEW: o->review = true; break;
@@ -325,11 +328,11 @@ priorities_text(const struct diag_score *s, size_t max, struct sbuf *sb)
 		const struct diag_priority *p = &s->priorities[i];
 		const struct qset_question *qq = &s->q->questions[p->question];
 
-		xcheck(sbuf_addf(sb, "%3zu. [%s] %s\n       (%s, %s %.1f)\n",
-				 i + 1, qq->id,
-				 osk_text_get(&qq->action, app.lang),
+		xcheck(sbuf_addf(sb, "%3zu. [%s] %s\n", i + 1, qq->id,
+				 osk_text_get(&qq->action, app.lang)));
+		xcheck(sbuf_addf(sb, L("       （%s、優先度 %.1f）\n",
+				       "       (%s, priority %.1f)\n"),
 				 cost_word(qq->cost),
-				 L("優先度", "priority"),
 				 osk_round1(p->priority) + 0.0));
 	}
 }
@@ -340,9 +343,9 @@ score_text(const struct diag_score *s, struct sbuf *sb)
 	char a[16], c[16];
 	size_t i;
 
-	xcheck(sbuf_addf(sb, "%s — %s (%s %d)\n", s->company_name,
-			 osk_text_get(&s->q->title, app.lang),
-			 L("版", "version"), s->q->version));
+	xcheck(sbuf_addf(sb, L("%s — %s（第%d版）\n", "%s — %s (version %d)\n"),
+			 s->company_name, osk_text_get(&s->q->title, app.lang),
+			 s->q->version));
 	assessment_line(s, sb);
 	xcheck(sbuf_addf(sb, "%s: %s %s %s", L("総合", "Overall"),
 			 num1(a, sizeof(a), s->has_overall, s->overall),
@@ -430,6 +433,19 @@ score_csv(const struct diag_score *s, struct sbuf *sb)
 	}
 }
 
+/* " --set SET" for hints, when SET is not the default. */
+static const char *
+set_opt(const char *set)
+{
+	return strcmp(set, DIAG_DEFAULT_SET) ? " --set " : "";
+}
+
+static const char *
+set_arg(const char *set)
+{
+	return strcmp(set, DIAG_DEFAULT_SET) ? set : "";
+}
+
 static struct diag_score *
 get_score(const char *key, const char *set, int flags, struct company *c)
 {
@@ -443,9 +459,7 @@ get_score(const char *key, const char *set, int flags, struct company *c)
 	if (r == -OSK_ENOTFOUND && !strstr(err.msg, "question set"))
 		die(OSK_EX_DATAERR, "%s: no '%s' diagnosis yet; run 'otasuke "
 		    "diag interview %s%s%s' or 'otasuke diag import'",
-		    c->name, set, key,
-		    strcmp(set, DIAG_DEFAULT_SET) ? " --set " : "",
-		    strcmp(set, DIAG_DEFAULT_SET) ? set : "");
+		    c->name, set, key, set_opt(set), set_arg(set));
 	if (r)
 		die_err(&err);
 	return s;
@@ -511,9 +525,10 @@ star_text(const struct diag_action *act, const struct diag_star *star,
 static void
 action_text(const struct diag_score *s, struct sbuf *sb)
 {
-	xcheck(sbuf_addf(sb, "%s — SECURITY ACTION %s\n", s->company_name,
-			 L("（自社で取り組みを宣言する制度です）",
-			   "(a declaration the company makes itself)")));
+	xcheck(sbuf_addf(sb, L("%s — SECURITY ACTION（自社で取り組みを宣言する"
+			       "制度です）\n", "%s — SECURITY ACTION (a "
+			       "declaration the company makes itself)\n"),
+			 s->company_name));
 	if (!s->assessment.completed)
 		xcheck(sbuf_addf(sb, L("診断は回答中です（%d/%d 問）\n",
 				       "The diagnosis is still in progress (%d "
@@ -696,10 +711,15 @@ diag_import_cmd(int argc, char **argv)
 	if (r)
 		die_err(&err);
 	osk_errlist_release(&errs);
-	info(L("%s: %zu 件の回答を読み込みました（新しい診断 %zu、続きの診断 %zu、"
-	       "完了 %zu）", "%s: %zu answers imported (%zu new assessments, "
-	       "%zu continued, %zu completed)"), argv[optind], imp.rows,
-	     imp.created, imp.updated, imp.completed);
+	if (app.lang == OSK_LANG_JA)
+		info("%s: %zu 件の回答を読み込みました（新しい診断 %zu 件、続きの"
+		     "診断 %zu 件、完了 %zu 件）", argv[optind], imp.rows,
+		     imp.created, imp.updated, imp.completed);
+	else
+		info("%s: %zu answer%s imported (assessments: %zu new, %zu "
+		     "continued, %zu completed)", argv[optind], imp.rows,
+		     imp.rows == 1 ? "" : "s", imp.created, imp.updated,
+		     imp.completed);
 	return 0;
 }
 
@@ -761,7 +781,9 @@ hearing_put(void *ctx, size_t qi, const char *value, const char *note,
 
 	if ((r = store_begin(h->st, err)))
 		return r;
-	if ((r = diag_answers_put(h->st, h->ans, qi, value, note, err))) {
+	/* completed as soon as the rule holds, even if the user quits */
+	if ((r = diag_answers_put(h->st, h->ans, qi, value, note, err)) ||
+	    (r = diag_answers_finish(h->st, h->ans, NULL, err))) {
 		store_rollback(h->st);
 		return r;
 	}
@@ -783,6 +805,21 @@ hearing_finish(void *ctx, struct osk_error *err)
 		return r;
 	}
 	return store_commit(h->st, err);
+}
+
+static void
+open_hint(struct sbuf *sb, int n, int64_t id, const char *set)
+{
+	if (app.lang == OSK_LANG_JA)
+		xcheck(sbuf_addf(sb, "\n%d 問がまだです。もう一度 'otasuke diag "
+				 "interview %lld%s%s' で続けられます。\n", n,
+				 (long long)id, set_opt(set), set_arg(set)));
+	else
+		xcheck(sbuf_addf(sb, "\n%d question%s still open; run "
+				 "'otasuke diag interview %lld%s%s' again to "
+				 "answer %s.\n", n, n == 1 ? " is" : "s are",
+				 (long long)id, set_opt(set), set_arg(set),
+				 n == 1 ? "it" : "them"));
 }
 
 static void
@@ -819,20 +856,31 @@ hearing_summary(void *ctx, FILE *out)
 	}
 	priorities_text(s, 3, &sb);
 	if (!s->assessment.completed)
-		xcheck(sbuf_addf(&sb, L("\n%d 問がまだです。もう一度 'otasuke diag"
-					" interview %lld' で続けられます。\n",
-					"\n%d questions are still open; run "
-					"'otasuke diag interview %lld' again "
-					"to answer them.\n"),
-				 s->asked - s->answered, (long long)h->c.id));
+		open_hint(&sb, s->asked - s->answered, h->c.id, s->q->id);
 	fwrite(sb.buf, 1, sb.len, out);
 	sbuf_release(&sb);
 	diag_score_free(s);
 }
 
+/*
+ * Asked questions never reached (no answer, no skip). A completed
+ * assessment may still have some: the unscored facts are not needed to
+ * complete it, and they are asked when the hearing is resumed.
+ */
+static size_t
+open_questions(const struct diag_answers *a)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->q->nquestions; i++)
+		if (!a->items[i].stored && diag_answers_asked(a, i))
+			n++;
+	return n;
+}
+
 /* Open the assessment to talk through; NULL when there is nothing to do. */
 static struct diag_answers *
-hearing_open(struct hearing *h, const struct opts *o, const char *key)
+hearing_open(struct hearing *h, const struct opts *o)
 {
 	struct diag_assessment as;
 	struct diag_answers *a = NULL;
@@ -844,7 +892,9 @@ hearing_open(struct hearing *h, const struct opts *o, const char *key)
 	if (r && r != -OSK_ENOTFOUND)
 		die_err(&err);
 	if (!r && !o->fresh) {
-		if (as.completed && !o->review) {
+		if ((r = diag_answers_load(h->st, &as, &a, &err)))
+			die_err(&err);
+		if (as.completed && !o->review && !open_questions(a)) {
 			char d[11];
 
 			date_of(as.completed_at, d);
@@ -853,10 +903,9 @@ hearing_open(struct hearing *h, const struct opts *o, const char *key)
 				 "%s: the '%s' diagnosis was completed on %s; "
 				 "add --review to go through it or --new to "
 				 "start a new one\n"), h->c.name, o->set, d);
-			(void)key;
+			diag_answers_free(a);
 			return NULL;
 		}
-		r = diag_answers_load(h->st, &as, &a, &err);
 	} else {
 		if (!r && !as.completed)
 			info(L("回答中の診断 %lld は残したまま、新しい診断を始めます",
@@ -888,7 +937,7 @@ diag_interview_cmd(int argc, char **argv)
 	memset(&h, 0, sizeof(h));
 	h.st = app_store();
 	find_company(argv[optind], &h.c);
-	if (!(h.ans = hearing_open(&h, &o, argv[optind]))) {
+	if (!(h.ans = hearing_open(&h, &o))) {
 		company_release(&h.c);
 		return 0;
 	}
@@ -902,10 +951,16 @@ diag_interview_cmd(int argc, char **argv)
 	free(heading);
 	if (r < 0)
 		die_err(&err);
-	if (r == 1)
-		info(L("保存しました。'otasuke diag interview %lld' で続けられます",
-		       "saved; run 'otasuke diag interview %lld' to go on"),
-		     (long long)h.c.id);
+	if (r == 1 && h.ans->a.completed)
+		info(L("診断は完了しています。結果は 'otasuke diag score %lld%s%s' "
+		       "で見られます", "the diagnosis is complete; 'otasuke "
+		       "diag score %lld%s%s' shows the result"),
+		     (long long)h.c.id, set_opt(o.set), set_arg(o.set));
+	else if (r == 1)
+		info(L("保存しました。'otasuke diag interview %lld%s%s' で続けられ"
+		       "ます", "saved; run 'otasuke diag interview %lld%s%s' "
+		       "to go on"), (long long)h.c.id, set_opt(o.set),
+		     set_arg(o.set));
 	diag_answers_free(h.ans);
 	company_release(&h.c);
 	return 0;
