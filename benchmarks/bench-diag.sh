@@ -1,0 +1,31 @@
+#!/bin/sh
+# Diagnosis figures: scoring every company of a 10,000-company database
+# (peer averages included), `diag list` and `diag score` end to end, and
+# loading + validating all shipped question sets.
+set -eu
+: "${OTASUKE:=$PWD/otasuke}"
+export OTASUKE_DATADIR="${OTASUKE_DATADIR:-$PWD/questions}"
+out=benchmarks/out
+mkdir -p "$out"
+make -s build/libdiag.a build/libcore.a
+cc -std=c11 -O2 -D_GNU_SOURCE -I. -o "$out/bench-diag" benchmarks/bench-diag.c \
+	build/libdiag.a build/libcore.a \
+	$(pkg-config --libs sqlite3 yaml-0.1) -lm
+db=$out/diag.db
+"$out/bench-diag" gen "$db" 10000 >/dev/null
+
+set -- $("$out/bench-diag" score "$db" 5)
+echo "diag: score $1 companies with peer averages ($2 compared within their industry): $3 s (target < 1 s)"
+
+now() { date +%s.%N; }
+t0=$(now)
+"$OTASUKE" --db "$db" diag list --format csv >/dev/null
+t1=$(now)
+echo "diag: 'diag list' of 10000 companies: $(echo "$t0 $t1" | awk '{printf "%.3f", $2 - $1}') s (no target)"
+t0=$(now)
+"$OTASUKE" --db "$db" diag score 5000 --format json >/dev/null
+t1=$(now)
+echo "diag: 'diag score' of one company among 10000: $(echo "$t0 $t1" | awk '{printf "%.3f", $2 - $1}') s (no target)"
+
+set -- $("$out/bench-diag" sets "$OTASUKE_DATADIR" 20)
+echo "diag: load and validate all $1 shipped question sets: $2 ms (target < 20 ms)"
