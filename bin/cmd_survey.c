@@ -342,7 +342,7 @@ survey_import_cmd(int argc, char **argv)
 	osk_errlist_init(&warns, 20);
 	osk_error_clear(&err);
 	r = survey_import_file(app_store(), path, &imp, &errs, &warns, &err);
-	if (imp.missing.len && (errs.total || !r))
+	if (imp.missing.len && !errs.total && !r)
 		warning("%s: no column for %s; counted as not answered",
 			path, imp.missing.buf);
 	if (errs.total)

@@ -366,6 +366,10 @@ question_sheet(struct book *b, size_t qi)
 	worksheet_set_column(ws, 0, 0, 14, NULL);
 	worksheet_set_column(ws, 1, 1, 44, NULL);
 	worksheet_set_column(ws, 2, 40, 11, NULL);
+	/* printed: landscape, one page wide */
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);	/* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
 	sheet_heading(b, ws, qt);
 	switch (qt->qq->type) {
 	case QSET_NUMBER:
@@ -439,8 +443,11 @@ summary_sheet(struct book *b)
 	if (!ws)
 		return -1;
 	worksheet_set_column(ws, 0, 0, 22, NULL);
-	worksheet_set_column(ws, 1, 1, 60, NULL);
+	worksheet_set_column(ws, 1, 1, 90, NULL);
 	worksheet_set_column(ws, 2, 5, 12, NULL);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);	/* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
 	str(b, ws, 0, 0, text(b, &t->set->title), b->title);
 	snprintf(set, sizeof(set), "%s (%s %d)", t->set->id,
 		 T(b, "第", "version"), t->set->version);
@@ -469,7 +476,7 @@ summary_sheet(struct book *b)
 		if (worksheet_write_url_opt(ws, (lxw_row_t)row, 0, url,
 					    b->link, qt->qq->id, NULL))
 			str(b, ws, row, 0, qt->qq->id, NULL);
-		str(b, ws, row, 1, text(b, &qt->qq->text), b->wrap);
+		str(b, ws, row, 1, text(b, &qt->qq->text), NULL);
 		str(b, ws, row, 2, type_words(b, qt->qq->type), NULL);
 		num(b, ws, row, 3, (double)qt->asked, b->count);
 		num(b, ws, row, 4, (double)qt->answered, b->count);

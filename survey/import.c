@@ -324,7 +324,7 @@ row_company(struct ctx *x, const char *s, struct osk_error *err)
 	}
 	x->company_id = c.id;
 	company_release(&c);
-	return c.id;
+	return x->company_id;
 }
 
 static int
@@ -802,8 +802,8 @@ read_rows(struct ctx *x, struct osk_error *err)
 			osk_error_clear(&e);
 			csv_error_set(x->csv, &e, OSK_EDATA, CSV_NO_FIELD,
 				      "%zu fields, but the header has %zu; "
-				      "check the quotes and commas of this "
-				      "row", nf, x->ncols);
+				      "check the commas and quotes on this "
+				      "line", nf, x->ncols);
 			osk_errlist_add(x->errs, &e);
 			continue;
 		}
