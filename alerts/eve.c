@@ -1121,12 +1121,15 @@ read_gz(struct alerts_eve *e, gzFile gz, const char *path,
 	pthread_mutex_unlock(&g.mu);
 	if (threaded)
 		pthread_join(th, NULL);
-	if (!r && n < 0) {
+	if (!r) {
+		/* a gzip stream cut short ends with n == 0 and Z_BUF_ERROR */
 		int zerr;
 		const char *msg = gzerror(gz, &zerr);
 
-		r = osk_fail(err, OSK_EIO, "cannot read '%s': %s", path,
-			     zerr == Z_ERRNO ? strerror(errno) : msg);
+		if (n < 0 || (zerr != Z_OK && zerr != Z_STREAM_END))
+			r = osk_fail(err, OSK_EIO, "cannot read '%s': %s",
+				     path, zerr == Z_ERRNO ? strerror(errno) :
+				     msg);
 	}
 	pthread_cond_destroy(&g.cv);
 	pthread_mutex_destroy(&g.mu);

@@ -83,10 +83,12 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 
 		for (lo = longopts; lo->name && lo->val != c; lo++)
 			;
-		if (c == '?' || c == ':' || !lo->name ||
-		    !strstr(allowed, lo->name))
+		if (c == '?' || c == ':' || !lo->name)
 			usage_error(alerts_usage, "'alerts %s' does not take "
 				    "'%s'", argv[0], argv[optind - 1]);
+		if (!strstr(allowed, lo->name))
+			usage_error(alerts_usage, "'alerts %s' does not take "
+				    "'--%s'", argv[0], lo->name);
 		switch (c) {
 		case O_FORMAT: o->format = optarg; break;
 		case O_COMPANY: o->company = optarg; break;
@@ -216,6 +218,7 @@ import_summary(const struct opts *o, const char *path)
 {
 	struct alerts_import_result res;
 	struct alerts_catalog *cat = load_catalog();
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	struct osk_errlist errs;
 	struct osk_error err;
 	int r;
@@ -225,19 +228,20 @@ import_summary(const struct opts *o, const char *path)
 	r = alerts_summary_import(app_store(), cat, path, o->enc, &res, &errs,
 				  &err);
 	if (res.unknown[0])
-		warning("%s: ignored unknown columns %s", path, res.unknown);
+		warning("%s: ignored unknown columns %s", name, res.unknown);
 	if (errs.total)
-		die_errlist(&errs, path);
+		die_errlist(&errs, name);
 	if (r)
 		die_err(&err);
 	if (res.duplicate)
 		info(L("%s: %.10s に取り込み済みのため、とばしました",
-		       "%s: already imported on %.10s, skipped"), path,
+		       "%s: already imported on %.10s, skipped"), name,
 		     res.imported_at);
 	else
-		info(L("%s: %zu 行、アラート %lld 件を取り込みました（%s）",
-		       "%s: %zu rows, %lld alerts stored (%s)"), path,
-		     res.rows, (long long)res.alerts,
+		info(L("%s: %zu 行%.0s、アラート %lld 件%.0s を取り込みました"
+		       "（%s）", "%s: %zu row%s, %lld alert%s stored (%s)"),
+		     name, res.rows, res.rows == 1 ? "" : "s",
+		     (long long)res.alerts, res.alerts == 1 ? "" : "s",
 		     csv_encoding_name(res.used));
 	osk_errlist_release(&errs);
 	alerts_catalog_free(cat);
@@ -260,13 +264,17 @@ eve_warnings(const struct alerts_eve *e, const char *path)
 			  "%s: %zu more problems like these"), path,
 			w->total - w->n);
 	if (s->bad_lines)
-		warning(L("%s: JSON でない行 %llu 行をとばしました",
-			  "%s: %llu lines that are not JSON were skipped"),
-			path, (unsigned long long)s->bad_lines);
+		warning(L("%s: JSON でない行 %llu 行%.0sをとばしました",
+			  "%s: %llu line%s that %s not JSON skipped"),
+			path, (unsigned long long)s->bad_lines,
+			s->bad_lines == 1 ? "" : "s",
+			s->bad_lines == 1 ? "is" : "are");
 	if (s->skipped)
-		warning(L("%s: 日付のないアラート %llu 件をとばしました",
-			  "%s: %llu alerts without a date were skipped"),
-			path, (unsigned long long)s->skipped);
+		warning(L("%s: 使えないアラート %llu 件%.0sをとばしました",
+			  "%s: %llu alert%s without a date or an 'alert' "
+			  "object skipped"),
+			path, (unsigned long long)s->skipped,
+			s->skipped == 1 ? "" : "s");
 }
 
 static void
@@ -820,7 +828,8 @@ view_device(struct sum *s)
 		const struct alerts_device *r = &d.rows[i];
 		char cnt[24];
 		const char *cells[5] = {
-			r->ip, r->hostname, r->owner,
+			*r->ip || s->fmt != OUT_TEXT ? r->ip : "-",
+			r->hostname, r->owner,
 			alerts_event_id(s->cat, r->event),
 			int_cell(cnt, sizeof(cnt), r->count),
 		};

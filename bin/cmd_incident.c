@@ -62,9 +62,12 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 
 		for (lo = longopts; lo->name && lo->val != c; lo++)
 			;
-		if (c == '?' || !lo->name || !strstr(allowed, lo->name))
+		if (c == '?' || !lo->name)
 			usage_error(incident_usage, "'incident %s' does not "
 				    "take '%s'", argv[0], argv[optind - 1]);
+		if (!strstr(allowed, lo->name))
+			usage_error(incident_usage, "'incident %s' does not "
+				    "take '--%s'", argv[0], lo->name);
 		switch (c) {
 		case O_SEVERITY: o->severity = optarg; break;
 		case O_TITLE: o->title = optarg; break;
@@ -148,14 +151,16 @@ static const struct out_column list_cols[] = {
 	{ "note", NULL, OUT_LEFT, OUT_STR },
 };
 
-/* The text table shows the first columns only; details are in csv/json. */
-#define TEXT_COLS 7
+struct list {
+	struct out_table *t;
+	bool text;
+};
 
 static int
 list_row(const struct alerts_incident *inc, void *data)
 {
-	struct out_table *t = data;
-	char id[24], cid[24];
+	struct list *l = data;
+	char id[24], cid[24], status[48];
 	const char *cells[10] = {
 		id, inc->date, cid, inc->company,
 		alerts_severity_name(inc->severity), inc->title,
@@ -164,16 +169,37 @@ list_row(const struct alerts_incident *inc, void *data)
 
 	snprintf(id, sizeof(id), "%lld", (long long)inc->id);
 	snprintf(cid, sizeof(cid), "%lld", (long long)inc->company_id);
-	xcheck(out_table_add(t, cells));
+	if (l->text) {
+		/* id, date, company, severity, title, state */
+		if (inc->closed_at)
+			snprintf(status, sizeof(status), "%s %.10s",
+				 L("完了", "closed"), inc->closed_at);
+		else
+			snprintf(status, sizeof(status), "%s",
+				 L("対応中", "open"));
+		cells[2] = inc->company;
+		cells[3] = alerts_severity_name(inc->severity);
+		cells[4] = inc->title;
+		cells[5] = status;
+	}
+	xcheck(out_table_add(l->t, cells));
 	return 0;
 }
 
 static int
 incident_list(int argc, char **argv)
 {
+	const struct out_column text_cols[] = {
+		{ "id", NULL, OUT_RIGHT, OUT_NUM },
+		{ "date", L("日付", "date"), OUT_LEFT, OUT_STR },
+		{ "company", L("会社名", "company"), OUT_LEFT, OUT_STR },
+		{ "severity", L("重大度", "severity"), OUT_LEFT, OUT_STR },
+		{ "title", L("内容", "title"), OUT_LEFT, OUT_STR },
+		{ "state", L("状態", "state"), OUT_LEFT, OUT_STR },
+	};
 	struct osk_error err;
-	struct out_table *t;
 	struct company c;
+	struct list l;
 	struct opts o;
 	int64_t id = 0;
 
@@ -186,13 +212,14 @@ incident_list(int argc, char **argv)
 		find(argv[optind], &c);
 		id = c.id;
 	}
-	if (!(t = out_table_new(list_cols, o.format == OUT_TEXT ? TEXT_COLS
-						       : 10)))
+	l.text = o.format == OUT_TEXT;
+	if (!(l.t = l.text ? out_table_new(text_cols, 6)
+			   : out_table_new(list_cols, 10)))
 		die(OSK_EX_OSERR, "out of memory");
 	osk_error_clear(&err);
-	if (alerts_incident_each(app_store(), id, o.open, list_row, t, &err))
+	if (alerts_incident_each(app_store(), id, o.open, list_row, &l, &err))
 		die_err(&err);
-	emit_table(t, o.format);
+	emit_table(l.t, o.format);
 	company_release(&c);
 	return 0;
 }
