@@ -158,8 +158,9 @@ diag_assessment_latest(struct store *st, int64_t company_id,
 	return r;
 }
 
+/* own: the set to free with the answers (q itself), or NULL: borrowed. */
 static struct diag_answers *
-answers_alloc(struct qset *q, struct osk_error *err)
+answers_alloc(const struct qset *q, struct qset *own, struct osk_error *err)
 {
 	struct diag_answers *a = calloc(1, sizeof(*a));
 
@@ -177,11 +178,12 @@ answers_alloc(struct qset *q, struct osk_error *err)
 			free(a->priv);
 			free(a);
 		}
-		qset_free(q);
+		qset_free(own);
 		osk_fail(err, OSK_ENOMEM, "out of memory");
 		return NULL;
 	}
-	a->q = a->priv->q = q;
+	a->q = q;
+	a->priv->q = own;
 	return a;
 }
 
@@ -215,25 +217,17 @@ set_note(struct diag_answer *it, const char *note, struct osk_error *err)
 	return 0;
 }
 
-int
-diag_answers_load(struct store *st, const struct diag_assessment *as,
-		  struct diag_answers **out, struct osk_error *err)
+static int
+read_items(struct store *st, struct diag_answers *a, struct osk_error *err)
 {
-	struct diag_answers *a;
+	const struct qset *q = a->q;
 	sqlite3_stmt *s = NULL;
-	struct qset *q;
 	int r;
 
-	*out = NULL;
-	if (!(q = qstore_get_id(st, as->qset_rowid, err)))
-		return -err->code;
-	if (!(a = answers_alloc(q, err)))
-		return -OSK_ENOMEM;
-	a->a = *as;
 	if ((r = store_prepare(st, &s, "SELECT question, option, note FROM "
 			       "answer WHERE assessment_id = ?", err)))
-		goto fail;
-	sqlite3_bind_int64(s, 1, as->id);
+		return r;
+	sqlite3_bind_int64(s, 1, a->a.id);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *qid = (const char *)sqlite3_column_text(s, 0);
 		const char *opt = (const char *)sqlite3_column_text(s, 1);
@@ -249,39 +243,85 @@ diag_answers_load(struct store *st, const struct diag_assessment *as,
 				 : NULL;
 		if ((r = set_note(it, (const char *)sqlite3_column_text(s, 2),
 				  err)))
-			goto fail;
+			goto out;
 	}
-	if (r != SQLITE_DONE) {
-		r = store_fail(st, err, "cannot read answers");
-		goto fail;
-	}
+	r = r == SQLITE_DONE ? 0 : store_fail(st, err, "cannot read answers");
+out:
 	sqlite3_finalize(s);
-	*out = a;
-	return 0;
-fail:
-	sqlite3_finalize(s);
-	diag_answers_free(a);
 	return r;
 }
 
 int
-diag_answers_new(struct store *st, int64_t company_id, const char *set_id,
-		 struct diag_answers **out, struct osk_error *err)
+diag_answers_load_set(struct store *st, const struct qset *q,
+		      const struct diag_assessment *as,
+		      struct diag_answers **out, struct osk_error *err)
 {
 	struct diag_answers *a;
-	struct qset *q;
-	int64_t rowid;
+	int r;
 
 	*out = NULL;
-	if (!(q = diag_set_get(st, set_id, &rowid, err)))
+	if (!(a = answers_alloc(q, NULL, err)))
+		return -OSK_ENOMEM;
+	a->a = *as;
+	if ((r = read_items(st, a, err))) {
+		diag_answers_free(a);
+		return r;
+	}
+	*out = a;
+	return 0;
+}
+
+int
+diag_answers_load(struct store *st, const struct diag_assessment *as,
+		  struct diag_answers **out, struct osk_error *err)
+{
+	struct qset *q;
+	int r;
+
+	*out = NULL;
+	if (!(q = qstore_get_id(st, as->qset_rowid, err)))
 		return -err->code;
-	if (!(a = answers_alloc(q, err)))
+	if ((r = diag_answers_load_set(st, q, as, out, err))) {
+		qset_free(q);
+		return r;
+	}
+	(*out)->priv->q = q;
+	return 0;
+}
+
+int
+diag_answers_new_set(const struct qset *q, int64_t rowid, int64_t company_id,
+		     struct diag_answers **out, struct osk_error *err)
+{
+	struct diag_answers *a;
+
+	*out = NULL;
+	if (!(a = answers_alloc(q, NULL, err)))
 		return -OSK_ENOMEM;
 	a->a.company_id = company_id;
 	a->a.qset_rowid = rowid;
 	diag_strlcpy(a->a.set_id, q->id, sizeof(a->a.set_id));
 	a->a.version = q->version;
 	*out = a;
+	return 0;
+}
+
+int
+diag_answers_new(struct store *st, int64_t company_id, const char *set_id,
+		 struct diag_answers **out, struct osk_error *err)
+{
+	struct qset *q;
+	int64_t rowid;
+	int r;
+
+	*out = NULL;
+	if (!(q = diag_set_get(st, set_id, &rowid, err)))
+		return -err->code;
+	if ((r = diag_answers_new_set(q, rowid, company_id, out, err))) {
+		qset_free(q);
+		return r;
+	}
+	(*out)->priv->q = q;
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/company.h"
+#include "core/qstore.h"
 #include "diag/internal.h"
 
 enum col { C_COMPANY, C_SET, C_QUESTION, C_ANSWER, C_NOTE, NCOL };
@@ -49,6 +50,13 @@ struct setref {
 	char *id;
 	int code;		/* 0 = usable */
 	char msg[sizeof(((struct osk_error *)0)->msg)];
+	int64_t rowid;		/* its newest version */
+};
+
+/* A set version met in the file (the newest, or an open assessment's). */
+struct qcache {
+	int64_t rowid;
+	struct qset *q;
 };
 
 struct import_ctx {
@@ -64,6 +72,8 @@ struct import_ctx {
 	size_t nrows;
 	struct setref *sets;
 	size_t nsets;
+	struct qcache *qs;
+	size_t nqs;
 	/* the last company looked up (files list one company's rows together) */
 	char *last_key;
 	int64_t last_id;
@@ -195,6 +205,40 @@ lookup_company(struct import_ctx *x, const char *key,
 	return x->last_id;
 }
 
+/* Keep q (taken over) in the cache. */
+static int
+cache_put(struct import_ctx *x, int64_t rowid, struct qset *q,
+	  struct osk_error *err)
+{
+	struct qcache *c = realloc(x->qs, (x->nqs + 1) * sizeof(*c));
+
+	if (!c) {
+		qset_free(q);
+		return osk_fail(err, OSK_ENOMEM, "out of memory");
+	}
+	x->qs = c;
+	x->qs[x->nqs].rowid = rowid;
+	x->qs[x->nqs].q = q;
+	x->nqs++;
+	return 0;
+}
+
+/* The set version stored under rowid, loaded once. */
+static const struct qset *
+cache_get(struct import_ctx *x, int64_t rowid, struct osk_error *err)
+{
+	struct qset *q;
+	size_t i;
+
+	for (i = 0; i < x->nqs; i++)
+		if (x->qs[i].rowid == rowid)
+			return x->qs[i].q;
+	if (!(q = qstore_get_id(x->st, rowid, err)) ||
+	    cache_put(x, rowid, q, err))
+		return NULL;
+	return q;
+}
+
 /* The set entry for id (its usability checked once). */
 static struct setref *
 lookup_set(struct import_ctx *x, const char *id, struct osk_error *err)
@@ -217,14 +261,15 @@ lookup_set(struct import_ctx *x, const char *id, struct osk_error *err)
 		goto nomem;
 	x->nsets++;
 	osk_error_clear(&e);
-	q = diag_set_get(x->st, id, NULL, &e);
-	qset_free(q);
+	q = diag_set_get(x->st, id, &s->rowid, &e);
 	if (!q && e.code != OSK_ENOTFOUND && e.code != OSK_EDATA) {
 		*err = e;
 		return NULL;
 	}
 	s->code = q ? 0 : e.code;
 	diag_strlcpy(s->msg, e.msg, sizeof(s->msg));
+	if (q && cache_put(x, s->rowid, q, err))
+		return NULL;
 	return s;
 nomem:
 	osk_fail(err, OSK_ENOMEM, "out of memory");
@@ -234,9 +279,10 @@ nomem:
 /* The group of company id and set, created with its assessment. */
 static long
 lookup_group(struct import_ctx *x, int64_t id, const char *company,
-	     const char *set, struct osk_error *err)
+	     const struct setref *set, struct osk_error *err)
 {
 	struct diag_assessment as;
+	const struct qset *q;
 	struct group *g;
 	size_t i;
 	int r;
@@ -244,7 +290,7 @@ lookup_group(struct import_ctx *x, int64_t id, const char *company,
 	/* rows of one company usually come together: look back first */
 	for (i = x->ngroups; i-- > 0;)
 		if (x->groups[i].company_id == id &&
-		    !strcmp(x->groups[i].ans->q->id, set))
+		    !strcmp(x->groups[i].ans->q->id, set->id))
 			return (long)i;
 	if (x->ngroups % 64 == 0) {
 		g = realloc(x->groups, (x->ngroups + 64) * sizeof(*g));
@@ -258,14 +304,18 @@ lookup_group(struct import_ctx *x, int64_t id, const char *company,
 		return osk_fail(err, OSK_ENOMEM, "out of memory");
 	g->company_id = id;
 	x->ngroups++;
-	r = diag_assessment_latest(x->st, id, set, false, &as, err);
+	r = diag_assessment_latest(x->st, id, set->id, false, &as, err);
 	if (r && r != -OSK_ENOTFOUND)
 		return r;
 	if (!r && !as.completed) {
 		g->existing = true;
-		r = diag_answers_load(x->st, &as, &g->ans, err);
+		if (!(q = cache_get(x, as.qset_rowid, err)))
+			return -err->code;
+		r = diag_answers_load_set(x->st, q, &as, &g->ans, err);
 	} else {
-		r = diag_answers_new(x->st, id, set, &g->ans, err);
+		if (!(q = cache_get(x, set->rowid, err)))
+			return -err->code;
+		r = diag_answers_new_set(q, set->rowid, id, &g->ans, err);
 	}
 	if (r)
 		return r;
@@ -334,7 +384,7 @@ parse_row(struct import_ctx *x, const char **f, struct osk_error *err)
 	}
 	if (id < 0)
 		return 0;
-	if ((gi = lookup_group(x, id, company, set, err)) < 0)
+	if ((gi = lookup_group(x, id, company, sr, err)) < 0)
 		return (int)gi;
 	g = &x->groups[gi];
 	if ((qi = qset_question_index(g->ans->q, qid)) < 0) {
@@ -549,6 +599,9 @@ ctx_release(struct import_ctx *x)
 	for (i = 0; i < x->nsets; i++)
 		free(x->sets[i].id);
 	free(x->sets);
+	for (i = 0; i < x->nqs; i++)
+		qset_free(x->qs[i].q);
+	free(x->qs);
 	free(x->last_key);
 	csv_close(x->csv);
 }

@@ -61,6 +61,17 @@ int diag_action_fill(const struct qset *q, const struct diag_answer *items,
 void diag_option_list(const struct qset_question *qq, char *buf,
 		      size_t size);
 
+/*
+ * diag_answers_load() / diag_answers_new() with a set the caller keeps
+ * (borrowed: it must outlive *out); rowid is the set's row id.
+ */
+int diag_answers_load_set(struct store *st, const struct qset *q,
+			  const struct diag_assessment *as,
+			  struct diag_answers **out, struct osk_error *err);
+int diag_answers_new_set(const struct qset *q, int64_t rowid,
+			 int64_t company_id, struct diag_answers **out,
+			 struct osk_error *err);
+
 /* Copy src into dst (size bytes, NUL-terminated, cut when too long). */
 void diag_strlcpy(char *dst, const char *src, size_t size);
 
