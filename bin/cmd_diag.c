@@ -233,12 +233,16 @@ comparison_line(const struct diag_score *s, struct sbuf *sb)
 				       "one)\n"), s->n));
 		break;
 	default:
-		xcheck(sbuf_addf(sb, L("比較: なし（同じ業種で診断を終えた会社"
-				       "は %d 社です。%d 社以上で比べます）\n",
-				       "Compared with: nobody yet (%d "
-				       "companies of the same industry have "
-				       "finished; %d are needed)\n"),
-				 s->n, min));
+		if (app.lang == OSK_LANG_JA)
+			xcheck(sbuf_addf(sb, "比較: なし（同じ業種で診断を終えた"
+					 "会社は %d 社です。%d 社以上で比べます）"
+					 "\n", s->n, min));
+		else
+			xcheck(sbuf_addf(sb, "Compared with: nobody yet (%d "
+					 "compan%s of the same industry %s "
+					 "finished; %d are needed)\n", s->n,
+					 s->n == 1 ? "y" : "ies",
+					 s->n == 1 ? "has" : "have", min));
 		break;
 	}
 }
@@ -522,6 +526,18 @@ star_text(const struct diag_action *act, const struct diag_star *star,
 	}
 }
 
+/* Whether the set has any of the five SECURITY ACTION questions. */
+static bool
+covers_sa(const struct diag_action *act)
+{
+	size_t i;
+
+	for (i = 0; i < act->one_star.nmissing; i++)
+		if (act->one_star.missing[i].why != DIAG_WHY_NO_QUESTION)
+			return true;
+	return act->one_star.nmissing < 5;
+}
+
 static void
 action_text(const struct diag_score *s, struct sbuf *sb)
 {
@@ -535,6 +551,14 @@ action_text(const struct diag_score *s, struct sbuf *sb)
 				       "of %d answered)\n"),
 				 s->answered, s->asked));
 	xcheck(sbuf_addch(sb, '\n'));
+	if (!covers_sa(&s->action)) {
+		xcheck(sbuf_addf(sb, L("この質問票（%s）には SECURITY ACTION の"
+				       "質問がありません。--set %s で確かめます\n",
+				       "This question set (%s) has no SECURITY "
+				       "ACTION questions; check with --set "
+				       "%s\n"), s->q->id, DIAG_DEFAULT_SET));
+		return;
+	}
 	star_text(&s->action, &s->action.one_star, L("★ 一つ星", "★ One star"),
 		  sb);
 	xcheck(sbuf_addch(sb, '\n'));
