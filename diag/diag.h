@@ -34,8 +34,26 @@
  *   complete    every asked scored question is answered (any option,
  *               `unknown` and `na` included). Unscored facts (the network
  *               questions) are not needed. This is the rule both the
- *               interview (at its end) and `diag import` use to mark an
- *               assessment completed.
+ *               interview (after each answer, so a hearing quit after its
+ *               last scored answer is completed too) and `diag import`
+ *               use to mark an assessment completed.
+ *
+ * Which assessment: "the latest" is the one with the highest id (started
+ * last), completed or not. Scores are of the latest (DIAG_COMPLETED: the
+ * latest completed); peers are always other companies' latest completed
+ * ones; "previous" is the latest completed one older than the one scored.
+ *
+ * Typical use:
+ *   report/ for one sheet:  diag_score_get(st, id, "diag-office", 0, &s,
+ *                           &err) ... diag_score_free(s);
+ *   report/ for a batch:    diag_batch_score(st, "diag-office", 0, &b,
+ *                           &err); diag_batch_find(b, id) per company;
+ *                           diag_batch_free(b);
+ *   alerts/:                diag_latest_answers() + diag_answers_sa_done()
+ *   bin/ interview:         diag_assessment_latest(), diag_answers_load()
+ *                           or diag_answers_new(), then for each answer
+ *                           store_begin, diag_answers_put,
+ *                           diag_answers_finish, store_commit.
  */
 
 #define DIAG_DEFAULT_SET "diag-office"
@@ -291,7 +309,8 @@ struct diag_score {
 	/* the assessment scored and the set version it was given under */
 	const struct qset *q;
 	struct diag_assessment assessment;
-	/* answered / asked scored questions (for "in progress 12/48") */
+	/* answered / asked scored questions (for "in progress 12/43"); na
+	   answers count in both */
 	int answered, asked;
 	/*
 	 * Overall: the pooled ratio 100 x max(0, sum of points) / sum of max
@@ -310,7 +329,12 @@ struct diag_score {
 	bool has_selfcheck;
 	int selfcheck;
 	int selfcheck_answered;	/* topics answered (unknown included) */
-	/* the comparison: which one, and how many companies (or ref. n) */
+	/*
+	 * The comparison: which one, and n: the peer companies behind it
+	 * (industry, all), the largest n of the reference rows (reference),
+	 * or for none the number of peers of the same industry, which was
+	 * below peers.min.
+	 */
 	enum diag_source source;
 	int n;
 	const char *reference;	/* DIAG_CMP_REFERENCE: its source text */
