@@ -1,4 +1,10 @@
 # report/: one line per source file
 REPORT_SRC = \
 	report/alerts_xlsx.c \
-	report/survey_xlsx.c
+	report/chart_bar.c \
+	report/chart_radar.c \
+	report/font.c \
+	report/sheet.c \
+	report/surface.c \
+	report/survey_xlsx.c \
+	report/texts.c

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+#include <math.h>
+#include <stdio.h>
+
+#include "report/internal.h"
+
+/* Bars: the score bar of the category table, and grouped bar charts. */
+
+void
+chart_scorebar_draw(cairo_t *cr, double x, double y, double w, double h,
+		    double value, double marker, double max, uint32_t color)
+{
+	double v;
+
+	if (max <= 0)
+		max = 100;
+	rounded_rect(cr, x, y, w, h, h / 2);
+	set_rgb(cr, 0xe4e8ee);
+	cairo_fill(cr);
+	if (value != REPORT_NONE && value > 0) {
+		v = value > max ? max : value;
+		rounded_rect(cr, x, y, fmax(w * v / max, h), h, h / 2);
+		set_rgb(cr, color);
+		cairo_fill(cr);
+	}
+	if (marker != REPORT_NONE && marker >= 0) {
+		v = marker > max ? max : marker;
+		cairo_rectangle(cr, x + w * v / max - 0.9, y - 2.2, 1.8,
+				h + 4.4);
+		set_rgb(cr, C_CMP);
+		cairo_fill(cr);
+	}
+}
+
+static void
+swatch(cairo_t *cr, const struct chart_series *s, double x, double sy)
+{
+	double d[2];
+
+	if (s->fill > 0) {
+		cairo_rectangle(cr, x, sy - 4, 14, 8);
+		set_rgba(cr, s->color, s->fill);
+		cairo_fill(cr);
+	}
+	cairo_move_to(cr, x, sy);
+	cairo_line_to(cr, x + 14, sy);
+	set_rgb(cr, s->color);
+	cairo_set_line_width(cr, s->width > 0 ? s->width : 1);
+	if (s->dash == 1) {
+		d[0] = 3;
+		d[1] = 1.6;
+		cairo_set_dash(cr, d, 2, 0);
+	} else if (s->dash == 2) {
+		d[0] = 0.01;
+		d[1] = 2.2;
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+		cairo_set_dash(cr, d, 2, 0);
+	}
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+}
+
+#define SWATCH_W 18.0		/* swatch and the gap after it */
+#define ITEM_GAP 12.0		/* between items */
+
+double
+chart_legend(struct rctx *c, const struct chart_series *s, size_t n,
+	     double x, double y, double w, double size, bool draw)
+{
+	struct tstyle st = { .size = size, .color = C_MUTED, .lines = 1 };
+	double rowh = text_line_height(c, size) + 3, y0 = y;
+	size_t i = 0, j, end;
+
+	while (i < n) {
+		double rw = 0, iw, tx;
+
+		/* items [i, end) fill this row; one item always fits */
+		for (end = i; end < n; end++) {
+			iw = SWATCH_W + text_width(c, s[end].name, &st);
+			if (end > i && rw + ITEM_GAP + iw > w)
+				break;
+			rw += (end > i ? ITEM_GAP : 0) + iw;
+		}
+		tx = x + fmax(0, (w - rw) / 2);
+		for (j = i; draw && j < end; j++) {
+			iw = fmin(text_width(c, s[j].name, &st),
+				  x + w - tx - SWATCH_W);
+			swatch(c->cr, &s[j], tx, y + rowh / 2 - 1);
+			text_draw(c, s[j].name, tx + SWATCH_W, y, iw + 0.5,
+				  rowh, &st);
+			tx += SWATCH_W + iw + ITEM_GAP;
+		}
+		i = end;
+		y += rowh;
+	}
+	return y - y0;
+}
+
+void
+chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
+		double y, double w, double h)
+{
+	cairo_t *cr = c->cr;
+	double size = ch->size > 0 ? ch->size : 8;
+	struct tstyle label = { .size = size, .min = size * 0.8,
+				.color = C_INK, .lines = 2, .middle = true,
+				.align = PANGO_ALIGN_RIGHT };
+	struct tstyle num = { .size = size * 0.9, .color = C_MUTED,
+			      .raw = true, .middle = true };
+	double lw = ch->label_w > 0 ? ch->label_w : w * 0.35;
+	double max = ch->max, rowh, barh, bx, bw, gap;
+	char buf[32];
+	size_t i, k;
+
+	if (!ch->n || !ch->nseries || h <= 0)
+		return;
+	if (max <= 0)
+		for (k = 0; k < ch->nseries; k++)
+			for (i = 0; i < ch->n; i++)
+				if (ch->series[k].v[i] > max)
+					max = ch->series[k].v[i];
+	if (max <= 0)
+		max = 1;
+	rowh = h / (double)ch->n;
+	gap = rowh * 0.25;
+	barh = (rowh - gap) / (double)ch->nseries;
+	bx = x + lw + 6;
+	bw = w - lw - 6 - size * 4;	/* room for the value label */
+	if (bw < 10)
+		return;
+	cairo_set_line_width(cr, 0.5);
+	cairo_move_to(cr, bx, y);
+	cairo_line_to(cr, bx, y + h);
+	set_rgb(cr, C_RULE);
+	cairo_stroke(cr);
+	for (i = 0; i < ch->n; i++) {
+		double ry = y + rowh * (double)i;
+
+		text_draw(c, ch->labels[i], x, ry, lw, rowh, &label);
+		for (k = 0; k < ch->nseries; k++) {
+			double v = ch->series[k].v[i], by;
+
+			if (v == REPORT_NONE)
+				continue;
+			by = ry + gap / 2 + barh * (double)k;
+			cairo_rectangle(cr, bx, by + barh * 0.1,
+					bw * fmin(v, max) / max, barh * 0.8);
+			set_rgb(cr, ch->series[k].color);
+			cairo_fill(cr);
+			snprintf(buf, sizeof(buf), "%.*f%s", ch->decimals, v,
+				 ch->unit ? ch->unit : "");
+			text_draw(c, buf, bx + bw * fmin(v, max) / max + 3, by,
+				  size * 4, barh, &num);
+		}
+	}
+}

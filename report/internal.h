@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef REPORT_INTERNAL_H
+#define REPORT_INTERNAL_H
+
+/* Shared inside report/ only. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "core/error.h"
+#include "core/sbuf.h"
+#include "core/text.h"
+#include "report/report.h"
+
+/* ---- page geometry (points, A4 portrait) ---- */
+
+#define PAGE_W 595.28
+#define PAGE_H 841.89
+#define PNG_DPI 150.0
+
+/* ---- colours: 0xRRGGBB ---- */
+
+#define C_INK		0x1f2933	/* body text */
+#define C_MUTED		0x5f6b7a	/* secondary text */
+#define C_FAINT		0x9aa5b1	/* captions, axis ticks */
+#define C_RULE		0xd5dbe3	/* thin rules */
+#define C_TINT		0xf3f5f8	/* table stripes, boxes */
+#define C_NAVY		0x1b3a6b	/* header band, headings */
+#define C_ACCENT	0x3d7bd9	/* accent bar, own series */
+#define C_CMP		0xe07b24	/* comparison series */
+#define C_PREV		0x8a94a6	/* previous assessment */
+#define C_WHITE		0xffffff
+
+/* ---- fixed texts of questions/report.yaml (texts.c) ---- */
+
+/* X(enum suffix, yaml key) */
+#define REPORT_TEXT_KEYS(X)					\
+	X(TITLE, "title") X(SUBTITLE, "subtitle")			\
+	X(TO_COMPANY, "to_company") X(DATE, "date")			\
+	X(CONSULTANT, "consultant") X(SCOPE, "scope")			\
+	X(OVERALL, "overall") X(POINTS, "points") X(OF_100, "of_100")	\
+	X(NO_SCORE, "no_score") X(CMP_SCORE, "cmp_score")		\
+	X(PREV_SCORE, "prev_score") X(SELFCHECK, "selfcheck")		\
+	X(CMP_INDUSTRY, "cmp_industry")					\
+	X(CMP_INDUSTRY_NONAME, "cmp_industry_noname")			\
+	X(CMP_REFERENCE, "cmp_reference")				\
+	X(CMP_REFERENCE_N, "cmp_reference_n") X(CMP_ALL, "cmp_all")	\
+	X(CMP_NONE, "cmp_none") X(YOU, "you") X(PREVIOUS, "previous")	\
+	X(CHART_TITLE, "chart_title") X(SEC_AREAS, "sec_areas")		\
+	X(COL_AREA, "col_area") X(COL_SCORE, "col_score")		\
+	X(COL_CMP, "col_cmp") X(COL_GRADE, "col_grade")			\
+	X(COL_COMMENT, "col_comment") X(GRADE_KEY, "grade_key")		\
+	X(BAND, "band") X(BAND_BELOW, "band_below")			\
+	X(ABOVE_AVG, "above_avg")					\
+	X(BELOW_AVG, "below_avg") X(SEC_FIRST, "sec_first")		\
+	X(FIRST_NONE, "first_none") X(SEC_SA, "sec_sa")			\
+	X(SA_WHAT, "sa_what") X(SA_ONE, "sa_one") X(SA_TWO, "sa_two")	\
+	X(SA_READY, "sa_ready") X(SA_TODO, "sa_todo")			\
+	X(SA_AFTER_ONE, "sa_after_one") X(SA_ALL_DONE, "sa_all_done")	\
+	X(SEC_NET, "sec_net") X(NET_PERIOD, "net_period")		\
+	X(NET_TOTAL, "net_total") X(NET_COUNT, "net_count")		\
+	X(NET_QUIET, "net_quiet") X(NET_NODATA, "net_nodata")		\
+	X(NET_DEVICES, "net_devices") X(NET_INCIDENTS, "net_incidents")	\
+	X(NET_TODO, "net_todo") X(NET_OPENED, "net_opened")		\
+	X(SEC_NEXT, "sec_next") X(NEXT_INTRO, "next_intro")		\
+	X(NEXT_NONE, "next_none") X(SEC_DESK, "sec_desk")		\
+	X(DESK_PHONE, "desk_phone") X(DESK_HOURS, "desk_hours")		\
+	X(DESK_EMAIL, "desk_email") X(DESK_URL, "desk_url")		\
+	X(DESK_UNSET, "desk_unset") X(MORE, "more")			\
+	X(FOOTER, "footer") X(PAGE, "page")
+
+#define X(e, k) RT_##e,
+enum rt_key { REPORT_TEXT_KEYS(X) RT_NKEYS };
+#undef X
+
+#define RT_MAX_GRADES 8
+
+struct rt_grade {
+	const char *id;
+	const char *label[2];		/* [enum osk_lang] */
+	const char *sentence[2];
+	const char *comment[2];
+};
+
+struct rt_term {
+	const char *term;
+	size_t len;
+	const char *plain;
+	bool ascii;		/* whole-word, case-insensitive match */
+};
+
+struct report_texts {
+	struct yaml_doc *doc;		/* owns every string below */
+	const char *text[RT_NKEYS][2];
+	struct rt_grade grades[RT_MAX_GRADES];
+	size_t ngrades;
+	const char *cost[4][2];		/* [enum report_cost] */
+	struct rt_term *terms[2];	/* longest first */
+	size_t nterms[2];
+};
+
+/*
+ * Load report.yaml at path. Every key of REPORT_TEXT_KEYS is required;
+ * unknown keys are errors. 0 or -OSK_E* with err ("path:L:C: ...").
+ * Release with texts_release().
+ */
+int texts_load(struct report_texts *t, const char *path,
+	       struct osk_error *err);
+void texts_release(struct report_texts *t);
+
+const char *texts_get(const struct report_texts *t, enum rt_key k,
+		      enum osk_lang lang);
+
+/* The grade with that id, or NULL. */
+const struct rt_grade *texts_grade(const struct report_texts *t,
+				   const char *id);
+
+/* Index of a grade (0 best), or -1. */
+int texts_grade_index(const struct report_texts *t, const char *id);
+
+/*
+ * Append s to out with every glossary term of lang followed by its plain
+ * explanation (unless it already is). 0 or -OSK_ENOMEM.
+ */
+int texts_plain(const struct report_texts *t, enum osk_lang lang,
+		const char *s, struct sbuf *out);
+
+/*
+ * Append template tmpl to out with each "{name}" replaced by the value
+ * given after it in the NULL-terminated list of name, value pairs
+ * (unknown names are kept as written). 0 or -OSK_ENOMEM.
+ */
+int texts_format(struct sbuf *out, const char *tmpl, ...);
+
+/* ---- fonts and text drawing (font.c) ---- */
+
+struct report_fonts {
+	PangoFontMap *map;
+	PangoContext *ctx;
+	PangoLayout *layout;		/* one layout, reused for every text */
+	PangoFontDescription *desc;
+	cairo_font_options_t *opts;
+	enum osk_lang lang;		/* of the context */
+};
+
+/*
+ * Create the font map and context (IPAexGothic via fontconfig). Fails with
+ * OSK_EIO when that font is not installed. Release with fonts_release().
+ */
+int fonts_init(struct report_fonts *f, struct osk_error *err);
+void fonts_release(struct report_fonts *f);
+
+/* How a text is set. Zero fields mean the defaults noted. */
+struct tstyle {
+	double size;		/* points */
+	double min;		/* smallest size when shrinking; 0: size */
+	bool bold;
+	uint32_t color;		/* 0xRRGGBB; 0 is black */
+	PangoAlignment align;	/* default left */
+	int lines;		/* at most this many lines; 0: as fit */
+	double spacing;		/* extra space between lines, points */
+	double indent;		/* first line starts this far in */
+	bool raw;		/* no glossary (names, numbers, addresses) */
+	bool middle;		/* centre vertically in the box */
+};
+
+/* State while drawing one sheet. */
+struct rctx {
+	struct report_renderer *r;
+	struct report_fonts *fonts;
+	const struct report_texts *texts;
+	cairo_t *cr;
+	enum osk_lang lang;
+	struct sbuf plain;		/* scratch: glossary output */
+	struct sbuf fmt;		/* scratch: formatted strings */
+	struct sbuf flat;		/* scratch: text_draw() fallback */
+	int status;			/* first error (-OSK_ENOMEM) */
+};
+
+/* Point the context at cr (call once per cairo_t). */
+void fonts_begin(struct rctx *c);
+
+/*
+ * Draw text in the box (x, y, w, h): wrapped to w, set smaller down to
+ * st->min if it does not fit, then cut with "…" on the last line that
+ * fits. Nothing is drawn outside the box. Returns the height used.
+ */
+double text_draw(struct rctx *c, const char *text, double x, double y,
+		 double w, double h, const struct tstyle *st);
+
+/* Height of text wrapped to w at st->size (no shrinking, no line limit). */
+double text_height(struct rctx *c, const char *text, double w,
+		   const struct tstyle *st);
+
+/* Width of text on one line at st->size. */
+double text_width(struct rctx *c, const char *text, const struct tstyle *st);
+
+/* Height of one line at size. */
+double text_line_height(struct rctx *c, double size);
+
+/* A text from report.yaml in the sheet's language. */
+const char *T(struct rctx *c, enum rt_key k);
+
+/*
+ * Format a text from report.yaml with name/value pairs (NULL-terminated)
+ * into a buffer valid until the next call of TF().
+ */
+const char *TF(struct rctx *c, enum rt_key k, ...);
+
+/* ---- drawing helpers (sheet.c) ---- */
+
+void set_rgb(cairo_t *cr, uint32_t rgb);
+void set_rgba(cairo_t *cr, uint32_t rgb, double alpha);
+void rounded_rect(cairo_t *cr, double x, double y, double w, double h,
+		  double r);
+
+/* ---- charts (chart_radar.c, chart_bar.c) ---- */
+
+struct chart_series {
+	const double *v;	/* n values, 0..max; REPORT_NONE: no point */
+	const char *name;	/* legend */
+	uint32_t color;
+	double fill;		/* fill alpha, 0: none */
+	double width;		/* line width */
+	int dash;		/* 0 solid, 1 dashed, 2 dotted */
+	bool dots;		/* mark each point */
+};
+
+struct chart_radar {
+	const char *const *labels;	/* n axis labels */
+	size_t n;			/* >= 3 */
+	const struct chart_series *series;
+	size_t nseries;			/* drawn last to first: first on top */
+	double max;			/* value at the rim */
+	double step;			/* grid rings every step */
+	double label_size;		/* points */
+};
+
+/* A radar chart centred in the box, labels included. */
+void chart_radar_draw(struct rctx *c, const struct chart_radar *ch, double x,
+		      double y, double w, double h);
+
+/*
+ * A score bar: a track of width w, the value (0..max) filled in color, a
+ * tick for marker (REPORT_NONE: none).
+ */
+void chart_scorebar_draw(cairo_t *cr, double x, double y, double w, double h,
+			 double value, double marker, double max,
+			 uint32_t color);
+
+/* Horizontal grouped bars with labels on the left, for programme reports. */
+struct chart_bars {
+	const char *const *labels;	/* n rows */
+	size_t n;
+	const struct chart_series *series;	/* v: n values each */
+	size_t nseries;
+	double max;			/* 0: the largest value */
+	const char *unit;		/* after each value ("%"), or NULL */
+	int decimals;			/* value labels */
+	double label_w;			/* width of the label column */
+	double size;			/* text size */
+};
+
+void chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
+		     double y, double w, double h);
+
+/*
+ * A legend of the series (swatch and name each), centred in rows of width
+ * w starting at y. Returns the height; draws only if draw is true.
+ */
+double chart_legend(struct rctx *c, const struct chart_series *s, size_t n,
+		    double x, double y, double w, double size, bool draw);
+
+/* Baseline of a line at size, from its top. */
+double text_baseline(struct rctx *c, double size);
+
+/* ---- the sheet (sheet.c) ---- */
+
+/* Draw page i of sheet s with c->cr on an A4 page in points. */
+void sheet_page_draw(struct rctx *c, const struct report_sheet *s, size_t i);
+
+/* ---- the renderer (surface.c) ---- */
+
+struct report_renderer {
+	struct report_fonts fonts;
+	struct report_texts texts;
+};
+
+#endif

@@ -1,0 +1,428 @@
+/* SPDX-License-Identifier: MIT */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "core/qset.h"
+#include "report/internal.h"
+
+/*
+ * One renderer, several cairo surfaces: the sheet is drawn by the same
+ * code on a PDF surface (points), an SVG surface (points) and an image
+ * surface scaled to 150 dpi.
+ */
+
+/* ---- the renderer ---- */
+
+struct report_renderer *
+report_renderer_new(const char *datadir, struct osk_error *err)
+{
+	struct report_renderer *r = calloc(1, sizeof(*r));
+	struct sbuf path = SBUF_INIT;
+
+	if (!r) {
+		osk_fail(err, OSK_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (!datadir)
+		datadir = osk_datadir();
+	if (sbuf_addf(&path, "%s/report.yaml", datadir) < 0) {
+		osk_fail(err, OSK_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if (texts_load(&r->texts, path.buf, err) < 0)
+		goto fail;
+	if (fonts_init(&r->fonts, err) < 0)
+		goto fail;
+	sbuf_release(&path);
+	return r;
+fail:
+	sbuf_release(&path);
+	report_renderer_free(r);
+	return NULL;
+}
+
+void
+report_renderer_free(struct report_renderer *r)
+{
+	if (!r)
+		return;
+	fonts_release(&r->fonts);
+	texts_release(&r->texts);
+	free(r);
+}
+
+char *
+report_plain(const struct report_renderer *r, enum osk_lang lang,
+	     const char *text)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	if (texts_plain(&r->texts, lang, text ? text : "", &sb) < 0) {
+		sbuf_release(&sb);
+		return NULL;
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+/* ---- formats ---- */
+
+int
+report_fmt_from_path(const char *path, enum report_fmt *out)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+
+	if (!dot || (slash && dot < slash))
+		return -1;
+	if (!strcasecmp(dot, ".pdf"))
+		*out = REPORT_FMT_PDF;
+	else if (!strcasecmp(dot, ".png"))
+		*out = REPORT_FMT_PNG;
+	else if (!strcasecmp(dot, ".svg"))
+		*out = REPORT_FMT_SVG;
+	else
+		return -1;
+	return 0;
+}
+
+const char *
+report_fmt_name(enum report_fmt fmt)
+{
+	switch (fmt) {
+	case REPORT_FMT_PNG:
+		return "png";
+	case REPORT_FMT_SVG:
+		return "svg";
+	default:
+		return "pdf";
+	}
+}
+
+/* ---- drawing onto a surface ---- */
+
+struct sink {
+	int (*write)(void *closure, const void *data, size_t len);
+	void *closure;
+	bool failed;
+};
+
+static cairo_status_t
+sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct sink *k = closure;
+
+	if (k->failed || k->write(k->closure, data, len)) {
+		k->failed = true;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" for the PDF creation date. */
+static void
+iso_date(long long t, char buf[32])
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	if (!gmtime_r(&tt, &tm) ||
+	    !strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		snprintf(buf, 32, "1970-01-01T00:00:00Z");
+}
+
+static void
+pdf_metadata(cairo_surface_t *sf, const struct report_sheet *s,
+	     struct rctx *c)
+{
+	char date[32];
+	struct sbuf title = SBUF_INIT;
+
+	if (s->created >= 0) {
+		iso_date(s->created, date);
+		cairo_pdf_surface_set_metadata(sf,
+					       CAIRO_PDF_METADATA_CREATE_DATE,
+					       date);
+	}
+	if (sbuf_addf(&title, "%s - %s", T(c, RT_TITLE),
+		      s->company ? s->company : "") == 0)
+		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE,
+					       title.buf);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
+				       "otasuke");
+	if (s->consultant)
+		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_AUTHOR,
+					       s->consultant);
+	sbuf_release(&title);
+}
+
+static void
+rctx_init(struct rctx *c, struct report_renderer *r,
+	  const struct report_sheet *s)
+{
+	memset(c, 0, sizeof(*c));
+	c->r = r;
+	c->fonts = &r->fonts;
+	c->texts = &r->texts;
+	c->lang = s->lang == OSK_LANG_JA ? OSK_LANG_JA : OSK_LANG_EN;
+	c->plain = (struct sbuf)SBUF_INIT;
+	c->fmt = (struct sbuf)SBUF_INIT;
+	c->flat = (struct sbuf)SBUF_INIT;
+}
+
+static void
+rctx_release(struct rctx *c)
+{
+	sbuf_release(&c->plain);
+	sbuf_release(&c->fmt);
+	sbuf_release(&c->flat);
+}
+
+static int
+cairo_error(cairo_status_t st, struct sink *k, struct osk_error *err)
+{
+	if (st == CAIRO_STATUS_NO_MEMORY)
+		return osk_fail(err, OSK_ENOMEM, "out of memory");
+	if (st == CAIRO_STATUS_WRITE_ERROR || k->failed)
+		return osk_fail(err, OSK_EIO, "write error: %s",
+				strerror(errno ? errno : EIO));
+	return osk_fail(err, OSK_EINTERNAL, "cairo: %s",
+			cairo_status_to_string(st));
+}
+
+/* Draw pages [first, last) onto cr, one cairo page each. */
+static int
+draw_pages(struct rctx *c, const struct report_sheet *s, size_t first,
+	   size_t last, double scale)
+{
+	size_t i;
+
+	for (i = first; i < last; i++) {
+		cairo_save(c->cr);
+		if (scale != 1.0)
+			cairo_scale(c->cr, scale, scale);
+		fonts_begin(c);
+		sheet_page_draw(c, s, i);
+		cairo_restore(c->cr);
+		cairo_show_page(c->cr);
+		if (c->status < 0)
+			return c->status;
+	}
+	return 0;
+}
+
+int
+report_renderer_render_to(struct report_renderer *r,
+			  const struct report_sheet *s, enum report_fmt fmt,
+			  size_t page,
+			  int (*write)(void *closure, const void *data,
+				       size_t len),
+			  void *closure, struct osk_error *err)
+{
+	struct sink k = { write, closure, false };
+	cairo_surface_t *sf = NULL;
+	struct rctx c;
+	double scale = 1.0;
+	cairo_status_t st;
+	int ret;
+
+	if (!s->npages || (fmt != REPORT_FMT_PDF && page >= s->npages))
+		return osk_fail(err, OSK_EUSAGE, "the sheet has no page %zu",
+				page + 1);
+	rctx_init(&c, r, s);
+	switch (fmt) {
+	case REPORT_FMT_PDF:
+		sf = cairo_pdf_surface_create_for_stream(sink_write, &k,
+							 PAGE_W, PAGE_H);
+		cairo_pdf_surface_restrict_to_version(sf,
+						      CAIRO_PDF_VERSION_1_5);
+		pdf_metadata(sf, s, &c);
+		break;
+	case REPORT_FMT_SVG:
+		sf = cairo_svg_surface_create_for_stream(sink_write, &k,
+							 PAGE_W, PAGE_H);
+		cairo_svg_surface_restrict_to_version(sf,
+						      CAIRO_SVG_VERSION_1_1);
+		break;
+	case REPORT_FMT_PNG:
+		scale = PNG_DPI / 72.0;
+		sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+						(int)(PAGE_W * scale + 0.5),
+						(int)(PAGE_H * scale + 0.5));
+		break;
+	}
+	c.cr = cairo_create(sf);
+	if (fmt == REPORT_FMT_PNG) {
+		cairo_set_source_rgb(c.cr, 1, 1, 1);
+		cairo_paint(c.cr);
+	}
+	if (fmt == REPORT_FMT_PDF)
+		ret = draw_pages(&c, s, 0, s->npages, scale);
+	else
+		ret = draw_pages(&c, s, page, page + 1, scale);
+	if (ret < 0) {
+		osk_fail(err, -ret, "out of memory");
+		goto out;
+	}
+	st = cairo_status(c.cr);
+	if (st == CAIRO_STATUS_SUCCESS && fmt == REPORT_FMT_PNG)
+		st = cairo_surface_write_to_png_stream(sf, sink_write, &k);
+	cairo_destroy(c.cr);
+	c.cr = NULL;
+	cairo_surface_finish(sf);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(sf);
+	if (st != CAIRO_STATUS_SUCCESS || k.failed) {
+		ret = cairo_error(st, &k, err);
+		goto out;
+	}
+	ret = fmt == REPORT_FMT_PDF ? (int)s->npages : 1;
+out:
+	if (c.cr)
+		cairo_destroy(c.cr);
+	cairo_surface_destroy(sf);
+	rctx_release(&c);
+	return ret;
+}
+
+/* ---- files: written under a temporary name, then renamed ---- */
+
+static int
+file_write(void *closure, const void *data, size_t len)
+{
+	return fwrite(data, 1, len, closure) == len ? 0 : -1;
+}
+
+/* The file name of page i: path itself, or "<stem>-<i+1><ext>". */
+static int
+page_path(struct sbuf *out, const char *path, size_t i)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+
+	sbuf_reset(out);
+	if (i == 0)
+		return sbuf_adds(out, path);
+	if (!dot || (slash && dot < slash))
+		dot = path + strlen(path);
+	if (sbuf_add(out, path, (size_t)(dot - path)) < 0)
+		return -OSK_ENOMEM;
+	return sbuf_addf(out, "-%zu%s", i + 1, dot);
+}
+
+static int
+render_file(struct report_renderer *r, const struct report_sheet *s,
+	    enum report_fmt fmt, size_t page, const char *path,
+	    struct osk_error *err)
+{
+	struct sbuf tmp = SBUF_INIT;
+	FILE *f = NULL;
+	mode_t mask;
+	int fd = -1, ret;
+
+	if (sbuf_addf(&tmp, "%s.tmpXXXXXX", path) < 0) {
+		ret = osk_fail(err, OSK_ENOMEM, "out of memory");
+		goto out;
+	}
+	fd = mkstemp(tmp.buf);
+	if (fd < 0) {
+		ret = osk_fail(err, OSK_ECANTCREAT, "cannot create '%s': %s",
+			       path, strerror(errno));
+		sbuf_reset(&tmp);
+		goto out;
+	}
+	/* mkstemp makes 0600: give the file the usual mode. */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0 || !(f = fdopen(fd, "wb"))) {
+		ret = osk_fail(err, OSK_ECANTCREAT, "cannot create '%s': %s",
+			       path, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	errno = 0;
+	ret = report_renderer_render_to(r, s, fmt, page, file_write, f, err);
+	if (ret < 0) {
+		if (ret == -OSK_EIO)
+			osk_fail(err, OSK_EIO, "cannot write '%s': %s", path,
+				 strerror(errno ? errno : EIO));
+		goto out;
+	}
+	if (fflush(f) || ferror(f)) {
+		ret = osk_fail(err, OSK_EIO, "cannot write '%s': %s", path,
+			       strerror(errno));
+		goto out;
+	}
+	if (fclose(f)) {
+		f = NULL;
+		ret = osk_fail(err, OSK_EIO, "cannot write '%s': %s", path,
+			       strerror(errno));
+		goto out;
+	}
+	f = NULL;
+	if (rename(tmp.buf, path) < 0) {
+		ret = osk_fail(err, OSK_ECANTCREAT, "cannot create '%s': %s",
+			       path, strerror(errno));
+		goto out;
+	}
+	sbuf_reset(&tmp);
+out:
+	if (f)
+		fclose(f);
+	if (fd >= 0)
+		close(fd);
+	if (tmp.len)
+		unlink(tmp.buf);
+	sbuf_release(&tmp);
+	return ret;
+}
+
+int
+report_renderer_render(struct report_renderer *r,
+		       const struct report_sheet *s, enum report_fmt fmt,
+		       const char *path, struct osk_error *err)
+{
+	struct sbuf name = SBUF_INIT;
+	size_t i;
+	int ret;
+
+	if (!s->npages)
+		return osk_fail(err, OSK_EUSAGE, "nothing to draw: the sheet "
+				"has no page");
+	if (fmt == REPORT_FMT_PDF)
+		return render_file(r, s, fmt, 0, path, err);
+	for (i = 0; i < s->npages; i++) {
+		if (page_path(&name, path, i) < 0) {
+			ret = osk_fail(err, OSK_ENOMEM, "out of memory");
+			goto out;
+		}
+		ret = render_file(r, s, fmt, i, name.buf, err);
+		if (ret < 0)
+			goto out;
+	}
+	ret = (int)s->npages;
+out:
+	sbuf_release(&name);
+	return ret;
+}
+
+int
+report_sheet_render(const struct report_sheet *s, enum report_fmt fmt,
+		    const char *path, struct osk_error *err)
+{
+	struct report_renderer *r = report_renderer_new(NULL, err);
+	int ret;
+
+	if (!r)
+		return -(err ? err->code : OSK_EINTERNAL);
+	ret = report_renderer_render(r, s, fmt, path, err);
+	report_renderer_free(r);
+	return ret;
+}
