@@ -145,7 +145,8 @@ step_title(const struct diag_step *st, char *buf, size_t size)
 			 st->number);
 		break;
 	case DIAG_STEP_POLICY_WRITTEN:
-		snprintf(buf, size, "%s", L("情報セキュリティ基本方針を文書にする",
+		snprintf(buf, size, "%s", L("情報セキュリティ基本方針を"
+					    "文書にする",
 					    "Write down the basic security "
 					    "policy"));
 		break;
@@ -220,7 +221,8 @@ comparison_line(const struct diag_score *s, struct sbuf *sb)
 				 s->n));
 		break;
 	case DIAG_CMP_REFERENCE:
-		xcheck(sbuf_addf(sb, L("比較: 公表されている平均「%s」（%d 社）\n",
+		xcheck(sbuf_addf(sb, L("比較: 公表されている平均「%s」"
+				       "（%d 社）\n",
 				       "Compared with: the published average "
 				       "\"%s\" (%d companies)\n"),
 				 s->reference ? s->reference : "", s->n));
@@ -234,8 +236,9 @@ comparison_line(const struct diag_score *s, struct sbuf *sb)
 		break;
 	default:
 		if (app.lang == OSK_LANG_JA)
-			xcheck(sbuf_addf(sb, "比較: なし（同じ業種で診断を終えた"
-					 "会社は %d 社です。%d 社以上で比べます）"
+			xcheck(sbuf_addf(sb, "比較: なし（同じ業種で診断を"
+					 "終えた会社は %d 社です。%d 社以上"
+					 "で比べます）"
 					 "\n", s->n, min));
 		else
 			xcheck(sbuf_addf(sb, "Compared with: nobody yet (%d "
@@ -370,7 +373,8 @@ score_text(const struct diag_score *s, struct sbuf *sb)
 	category_table(s, sb);
 	priorities_text(s, (size_t)-1, sb);
 	if (s->nunknown) {
-		xcheck(sbuf_adds(sb, L("\n次回確認すること（「わからない」の回答）:\n",
+		xcheck(sbuf_adds(sb, L("\n次回確認すること"
+				       "（「わからない」の回答）:\n",
 				       "\nTo check next time (answered "
 				       "\"don't know\"):\n")));
 		for (i = 0; i < s->nunknown; i++) {
@@ -553,7 +557,8 @@ action_text(const struct diag_score *s, struct sbuf *sb)
 	xcheck(sbuf_addch(sb, '\n'));
 	if (!covers_sa(&s->action)) {
 		xcheck(sbuf_addf(sb, L("この質問票（%s）には SECURITY ACTION の"
-				       "質問がありません。--set %s で確かめます\n",
+				       "質問がありません。--set %s で"
+				       "確かめます\n",
 				       "This question set (%s) has no SECURITY "
 				       "ACTION questions; check with --set "
 				       "%s\n"), s->q->id, DIAG_DEFAULT_SET));
@@ -623,7 +628,8 @@ list_text_row(struct out_table *t, const struct diag_list_item *it)
 	snprintf(id, sizeof(id), "%lld", (long long)it->company_id);
 	switch (it->state) {
 	case DIAG_NOT_STARTED:
-		snprintf(state, sizeof(state), "%s", L("未実施", "not started"));
+		snprintf(state, sizeof(state), "%s",
+			 L("未実施", "not started"));
 		break;
 	case DIAG_IN_PROGRESS:
 		snprintf(state, sizeof(state), L("回答中 %d/%d",
@@ -705,7 +711,8 @@ diag_list_cmd(int argc, char **argv)
 			list_data_row(t, &l->items[i]);
 	}
 	if (o.format == OUT_TEXT && !l->n)
-		info("%s", L("会社が登録されていません。'otasuke company add' で"
+		info("%s", L("会社が登録されていません。"
+			     "'otasuke company add' で"
 			     "登録します", "no companies yet; 'otasuke company "
 			     "add' registers one"));
 	diag_list_free(l);
@@ -736,7 +743,8 @@ diag_import_cmd(int argc, char **argv)
 		die_err(&err);
 	osk_errlist_release(&errs);
 	if (app.lang == OSK_LANG_JA)
-		info("%s: %zu 件の回答を読み込みました（新しい診断 %zu 件、続きの"
+		info("%s: %zu 件の回答を読み込みました（新しい診断 %zu 件、"
+		     "続きの"
 		     "診断 %zu 件、完了 %zu 件）", argv[optind], imp.rows,
 		     imp.created, imp.updated, imp.completed);
 	else
@@ -835,7 +843,8 @@ static void
 open_hint(struct sbuf *sb, int n, int64_t id, const char *set)
 {
 	if (app.lang == OSK_LANG_JA)
-		xcheck(sbuf_addf(sb, "\n%d 問がまだです。もう一度 'otasuke diag "
+		xcheck(sbuf_addf(sb, "\n%d 問がまだです。もう一度 "
+				 "'otasuke diag "
 				 "interview %lld%s%s' で続けられます。\n", n,
 				 (long long)id, set_opt(set), set_arg(set)));
 	else
@@ -922,8 +931,9 @@ hearing_open(struct hearing *h, const struct opts *o)
 			char d[11];
 
 			date_of(as.completed_at, d);
-			printf(L("%s: '%s' の診断は %s に完了しています。見直すには "
-				 "--review、新しく始めるには --new を付けます\n",
+			printf(L("%s: '%s' の診断は %s に完了しています。"
+				 "見直すには --review、新しく始めるには "
+				 "--new を付けます\n",
 				 "%s: the '%s' diagnosis was completed on %s; "
 				 "add --review to go through it or --new to "
 				 "start a new one\n"), h->c.name, o->set, d);
@@ -932,7 +942,8 @@ hearing_open(struct hearing *h, const struct opts *o)
 		}
 	} else {
 		if (!r && !as.completed)
-			info(L("回答中の診断 %lld は残したまま、新しい診断を始めます",
+			info(L("回答中の診断 %lld は残したまま、"
+			       "新しい診断を始めます",
 			       "a new assessment is started; the unfinished "
 			       "one (%lld) is kept"), (long long)as.id);
 		r = diag_answers_new(h->st, h->c.id, o->set, &a, &err);
@@ -957,7 +968,8 @@ diag_interview_cmd(int argc, char **argv)
 
 	parse_opts(argc, argv, &o, "set review new", 1, "a COMPANY");
 	if (o.review && o.fresh)
-		usage_error(diag_usage, "--review and --new do not go together");
+		usage_error(diag_usage, "--review and --new do not go "
+			    "together");
 	memset(&h, 0, sizeof(h));
 	h.st = app_store();
 	find_company(argv[optind], &h.c);
@@ -976,12 +988,14 @@ diag_interview_cmd(int argc, char **argv)
 	if (r < 0)
 		die_err(&err);
 	if (r == 1 && h.ans->a.completed)
-		info(L("診断は完了しています。結果は 'otasuke diag score %lld%s%s' "
+		info(L("診断は完了しています。結果は "
+		       "'otasuke diag score %lld%s%s' "
 		       "で見られます", "the diagnosis is complete; 'otasuke "
 		       "diag score %lld%s%s' shows the result"),
 		     (long long)h.c.id, set_opt(o.set), set_arg(o.set));
 	else if (r == 1)
-		info(L("保存しました。'otasuke diag interview %lld%s%s' で続けられ"
+		info(L("保存しました。'otasuke diag interview %lld%s%s' "
+		       "で続けられ"
 		       "ます", "saved; run 'otasuke diag interview %lld%s%s' "
 		       "to go on"), (long long)h.c.id, set_opt(o.set),
 		     set_arg(o.set));

@@ -74,7 +74,8 @@ struct import_ctx {
 	size_t nsets;
 	struct qcache *qs;
 	size_t nqs;
-	/* the last company looked up (files list one company's rows together) */
+	/* the last company looked up (a file lists a company's rows
+	   together) */
 	char *last_key;
 	int64_t last_id;
 	int last_code;
@@ -530,7 +531,8 @@ write_rows(struct import_ctx *x, struct writer *w, struct osk_error *err)
 
 		sqlite3_reset(w->ins_ans);
 		sqlite3_bind_int64(w->ins_ans, 1, a->a.id);
-		store_bind_text(w->ins_ans, 2, a->q->questions[rw->question].id);
+		store_bind_text(w->ins_ans, 2,
+				a->q->questions[rw->question].id);
 		store_bind_text(w->ins_ans, 3, rw->option ? rw->option->id
 							   : NULL);
 		store_bind_text(w->ins_ans, 4, rw->note);

@@ -73,7 +73,8 @@ static void
 same_double(bool ha, double a, bool hb, double b, const char *what)
 {
 	if (ha != hb || (ha && fabs(a - b) > 1e-9))
-		fail_msg("%s differs: %d %.12f vs %d %.12f", what, ha, a, hb, b);
+		fail_msg("%s differs: %d %.12f vs %d %.12f", what, ha, a, hb,
+			 b);
 }
 
 static void

@@ -102,7 +102,8 @@ test_diag_import_japanese_header(void **state)
 
 	fx_company(f, "山田商店", "E");
 	assert_int_equal(import(f, "会社名,セット,質問,回答,メモ\n"
-				"山田商店,small,office-1,no,鍵が古い\n", &imp), 0);
+				"山田商店,small,office-1,no,"
+				"鍵が古い\n", &imp), 0);
 	assert_int_equal(fx_count(f, "SELECT count(*) FROM answer WHERE "
 				  "note = '鍵が古い'"), 1);
 	/* note is optional, and columns may come in any order */
@@ -252,8 +253,9 @@ main(void)
 						fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_diag_import_continues_open,
 						fx_setup, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_diag_import_japanese_header,
-						fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_diag_import_japanese_header, fx_setup,
+			fx_teardown),
 		cmocka_unit_test_setup_teardown(test_diag_import_bad_rows,
 						fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_diag_import_bad_file,
