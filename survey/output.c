@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The tally for programs: JSON (the stable interface of DESIGN.md), CSV. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +9,19 @@
 #include "survey/internal.h"
 
 /* ---- JSON ---- */
+
+/*
+ * Whole numbers as integers: jw_num() picks the shortest form that reads
+ * back, which for 10 is "1e+01".
+ */
+static void
+json_number(struct jw *w, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		jw_int(w, (int64_t)v);
+	else
+		jw_num(w, v);
+}
 
 static void
 json_strings(struct jw *w, const char *key, const char *const *s, size_t n)
@@ -51,9 +65,9 @@ json_question(struct jw *w, const struct survey_qtally *qt)
 		jw_key(w, "n"), jw_int(w, qt->answered);
 		if (qt->answered) {
 			jw_key(w, "mean"), jw_num1(w, qt->mean);
-			jw_key(w, "median"), jw_num(w, qt->median);
-			jw_key(w, "min"), jw_num(w, qt->min);
-			jw_key(w, "max"), jw_num(w, qt->max);
+			jw_key(w, "median"), json_number(w, qt->median);
+			jw_key(w, "min"), json_number(w, qt->min);
+			jw_key(w, "max"), json_number(w, qt->max);
 		} else {
 			jw_key(w, "mean"), jw_null(w);
 			jw_key(w, "median"), jw_null(w);
