@@ -49,6 +49,7 @@ static const struct option longopts[] = {
 };
 
 struct opts {
+	const char *name;	/* in messages; NULL: argv[0] (set before) */
 	const char *set;
 	bool review, fresh;
 	enum out_format format;
@@ -60,11 +61,13 @@ static void
 parse_opts(int argc, char **argv, struct opts *o, const char *allowed,
 	   int operands, const char *what)
 {
+	const char *name = o->name ? o->name : argv[0];
 	struct osk_error err;
 	int c;
 
 	memset(o, 0, sizeof(*o));
 	o->set = DIAG_DEFAULT_SET;
+	o->name = name;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		const struct option *lo;
@@ -73,10 +76,10 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed,
 			;
 		if (c == '?' || !lo->name)
 			usage_error(diag_usage, "'diag %s' does not take '%s'",
-				    argv[0], argv[optind - 1]);
+				    name, argv[optind - 1]);
 		if (!strstr(allowed, lo->name))
 			usage_error(diag_usage, "'diag %s' does not take "
-				    "'--%s'", argv[0], lo->name);
+				    "'--%s'", name, lo->name);
 		switch (c) {
 		case O_SET: o->set = optarg; break;
 		case O_REVIEW: o->review = true; break;
@@ -92,7 +95,7 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed,
 		}
 	}
 	if (argc - optind != operands)
-		usage_error(diag_usage, "'diag %s' needs %s", argv[0], what);
+		usage_error(diag_usage, "'diag %s' needs %s", name, what);
 }
 
 static void
@@ -479,7 +482,7 @@ diag_score_cmd(int argc, char **argv)
 	struct sbuf sb = SBUF_INIT;
 	struct diag_score *s;
 	struct company c;
-	struct opts o;
+	struct opts o = { 0 };
 
 	parse_opts(argc, argv, &o, "set format", 1, "a COMPANY");
 	s = get_score(argv[optind], o.set, 0, &c);
@@ -577,7 +580,7 @@ diag_action_cmd(int argc, char **argv)
 	struct sbuf sb = SBUF_INIT;
 	struct diag_score *s;
 	struct company c;
-	struct opts o;
+	struct opts o = { 0 };
 
 	parse_opts(argc, argv, &o, "set format", 1, "a COMPANY");
 	if (o.format == OUT_CSV)
@@ -685,7 +688,7 @@ diag_list_cmd(int argc, char **argv)
 	struct diag_list *l;
 	struct out_table *t;
 	size_t i;
-	struct opts o;
+	struct opts o = { 0 };
 
 	parse_opts(argc, argv, &o, "set format", 0, "no operands");
 	osk_error_clear(&err);
@@ -728,7 +731,7 @@ diag_import_cmd(int argc, char **argv)
 	struct diag_import imp;
 	struct osk_errlist errs;
 	struct osk_error err;
-	struct opts o;
+	struct opts o = { 0 };
 	int r;
 
 	parse_opts(argc, argv, &o, "encoding", 1, "a FILE.csv");
@@ -763,12 +766,13 @@ diag_reference_cmd(int argc, char **argv)
 	struct osk_errlist errs;
 	struct osk_error err;
 	size_t rows;
-	struct opts o;
+	struct opts o = { 0 };
 	int r;
 
 	if (argc < 2 || strcmp(argv[1], "import"))
 		usage_error(diag_usage, "'diag reference' needs 'import "
 			    "FILE.yaml'");
+	o.name = "reference import";
 	parse_opts(argc - 1, argv + 1, &o, "", 1, "a FILE.yaml");
 	osk_errlist_init(&errs, 20);
 	osk_error_clear(&err);
@@ -963,7 +967,7 @@ diag_interview_cmd(int argc, char **argv)
 	struct hearing h;
 	struct osk_error err;
 	char *heading = NULL;
-	struct opts o;
+	struct opts o = { 0 };
 	int r;
 
 	parse_opts(argc, argv, &o, "set review new", 1, "a COMPANY");

@@ -36,6 +36,10 @@ otasuke diag reference
 expect_rc 64 "reference without import"
 otasuke diag reference import
 expect_rc 64 "reference import without file"
+expect_grep "'diag reference import' needs a FILE.yaml" "$T/err"
+otasuke diag reference import x.yaml --set diag-office
+expect_rc 64 "reference import with --set"
+expect_grep "'diag reference import' does not take '--set'" "$T/err"
 
 otasuke diag score Nobody
 expect_rc 65 "unknown company"
