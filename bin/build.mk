@@ -4,6 +4,7 @@ BIN_SRC = \
 	bin/cmd_company.c \
 	bin/cmd_config.c \
 	bin/cmd_db.c \
+	bin/cmd_demo.c \
 	bin/cmd_diag.c \
 	bin/cmd_incident.c \
 	bin/cmd_init.c \

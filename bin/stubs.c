@@ -13,5 +13,4 @@
 		die(OSK_EX_SOFTWARE, "'%s' is not built yet", #name); \
 	}
 
-NOT_YET(demo)
 NOT_YET(report)
