@@ -20,7 +20,9 @@
 #include "core/company.h"
 #include "core/industry.h"
 #include "core/qstore.h"
+#include "alerts/alerts.h"
 #include "diag/diag.h"
+#include "survey/survey.h"
 
 static const char *const demo_usage[] = {
 	"usage: otasuke demo [-o DIR] [-n N] [--seed S]",
@@ -282,6 +284,304 @@ add_hearings(struct store *st, struct demo_company *dc, long n)
 	}
 }
 
+/* ---- seminar survey ---- */
+
+/* The choice a respondent picks, leaning towards the first choices. */
+static const struct qset_option *
+pick_choice(const struct qset_question *qq)
+{
+	size_t n = qq->noptions, i = (size_t)(rnd01() * rnd01() * (double)n);
+
+	return &qq->options[i < n ? i : n - 1];
+}
+
+static bool
+chose(const char *const *picked, size_t qi, const char *choice)
+{
+	const char *v = picked[qi], *p;
+	size_t len = strlen(choice);
+
+	for (p = v; p && (p = strstr(p, choice)); p += len)
+		if ((p == v || p[-1] == ';') && (!p[len] || p[len] == ';'))
+			return true;
+	return false;
+}
+
+static bool
+when_holds(const struct qset_question *qq, const char *const *picked)
+{
+	size_t i;
+
+	if (!qq->when)
+		return true;
+	for (i = 0; i < qq->when->nchoices; i++)
+		if (chose(picked, qq->when->question, qq->when->choices[i]))
+			return true;
+	return false;
+}
+
+/* One response's cell for question qq. */
+static void
+survey_cell(const struct qset_question *qq, const struct demo_company *dc,
+	    struct sbuf *cell)
+{
+	size_t i, k;
+
+	switch (qq->type) {
+	case QSET_SINGLE:
+		if (!strcmp(qq->id, "industry") && dc) {
+			sbuf_addch(cell, dc->industry);
+		} else if (!strcmp(qq->id, "employees") && dc) {
+			static const long top[] = { 5, 20, 50, 100, 300 };
+
+			for (i = 0; i < 5 && dc->employees > top[i]; i++)
+				;
+			sbuf_adds(cell, qq->options[i < qq->noptions ? i : 0].id);
+		} else {
+			sbuf_adds(cell, pick_choice(qq)->id);
+		}
+		break;
+	case QSET_MULTI:
+		k = (size_t)rnd_in(1, 3);
+		if (qq->max_choices && k > (size_t)qq->max_choices)
+			k = (size_t)qq->max_choices;
+		for (i = 0; i < qq->noptions && k; i++) {
+			const char *id = qq->options[i].id;
+
+			if (rnd01() > 0.45 || (qq->other && !strcmp(id, "other")))
+				continue;
+			if (cell->len)
+				sbuf_addch(cell, ';');
+			sbuf_adds(cell, id);
+			k--;
+		}
+		if (!cell->len)
+			sbuf_adds(cell, qq->options[0].id);
+		break;
+	case QSET_NUMBER:
+		sbuf_addf(cell, "%ld", rnd_in(1, 50));
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+write_survey(const char *path, const struct qset *q,
+	     const struct demo_company *dc, long ndc, int nresp)
+{
+	struct sbuf sb = SBUF_INIT, cell = SBUF_INIT;
+	char **picked = xcalloc(q->nquestions, sizeof(*picked));
+	size_t i;
+	FILE *f;
+	int r;
+
+	sbuf_adds(&sb, "respondent,company,submitted_at");
+	for (i = 0; i < q->nquestions; i++)
+		sbuf_addf(&sb, ",%s", q->questions[i].id);
+	sbuf_adds(&sb, "\r\n");
+	for (r = 0; r < nresp; r++) {
+		/* Two out of three respondents are member companies. */
+		const struct demo_company *c = r % 3 != 2 && r / 3 * 2 < ndc ?
+			&dc[(r / 3 * 2 + r % 3) % ndc] : NULL;
+
+		sbuf_addf(&sb, "R%03d,", r + 1);
+		if (c)
+			sbuf_addf(&sb, "%lld", (long long)c->id);
+		sbuf_addf(&sb, ",2026-09-%02d", 10 + r % 3 * 7);
+		for (i = 0; i < q->nquestions; i++) {
+			sbuf_reset(&cell);
+			if (when_holds(&q->questions[i],
+				       (const char *const *)picked) &&
+			    rnd01() < 0.97)
+				survey_cell(&q->questions[i], c, &cell);
+			free(picked[i]);
+			picked[i] = xstrdup(cell.buf);
+			sbuf_addch(&sb, ',');
+			xcheck(csv_write_field(&sb, cell.buf, cell.len));
+		}
+		sbuf_adds(&sb, "\r\n");
+	}
+	if (!(f = fopen(path, "w")) || fwrite(sb.buf, 1, sb.len, f) != sb.len ||
+	    fclose(f))
+		die(OSK_EX_CANTCREAT, "cannot write '%s'", path);
+	for (i = 0; i < q->nquestions; i++)
+		free(picked[i]);
+	free(picked);
+	sbuf_release(&cell);
+	sbuf_release(&sb);
+}
+
+static void
+add_survey(struct store *st, const char *dir, const struct demo_company *dc,
+	   long n)
+{
+	struct osk_errlist errs, warns;
+	struct survey_import imp;
+	struct osk_error err;
+	struct qset *q;
+	char path[4096];
+
+	osk_error_clear(&err);
+	if (!(q = survey_set_load(st, "survey-seminar", NULL, &err)))
+		die_err(&err);
+	snprintf(path, sizeof(path), "%s/data/survey-seminar.csv", dir);
+	write_survey(path, q, dc, n, 90);
+	qset_free(q);
+	survey_import_init(&imp);
+	imp.event = "2026-09 セミナー（見本）";
+	osk_errlist_init(&errs, 20);
+	osk_errlist_init(&warns, 20);
+	if (survey_import_file(st, path, &imp, &errs, &warns, &err)) {
+		if (errs.total)
+			die_errlist(&errs, path);
+		die_err(&err);
+	}
+	osk_errlist_release(&errs);
+	osk_errlist_release(&warns);
+	survey_import_release(&imp);
+}
+
+/* ---- sensor alerts and incidents ---- */
+
+/* Typical monthly counts per PC, by event (scans dominate). */
+static double
+event_rate(const char *id)
+{
+	static const struct {
+		const char *id;
+		double rate;
+	} rates[] = {
+		{ "port-scan", 2.5 }, { "url-scan", 1.2 },
+		{ "login-bruteforce-fail", 1.5 },
+		{ "login-reverse-bruteforce-fail", 0.6 },
+		{ "phishing-site", 0.25 }, { "malware-site", 0.15 },
+		{ "abnormal-process", 0.05 }, { "c2-known", 0.03 },
+		{ "c2-dga", 0.02 }, { "dns-tunneling", 0.01 },
+		{ "login-bruteforce-success", 0.005 }, { "syn-flood", 0.05 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rates) / sizeof(*rates); i++)
+		if (!strcmp(rates[i].id, id))
+			return rates[i].rate;
+	return 0.05;
+}
+
+static void
+write_alerts(const char *path, const struct alerts_catalog *cat,
+	     const struct demo_company *dc, long n)
+{
+	static const char *const months[][2] = {
+		{ "2026-08-01", "2026-08-31" },
+		{ "2026-09-01", "2026-09-30" },
+		{ "2026-10-01", "2026-10-31" },
+	};
+	struct sbuf sb = SBUF_INIT;
+	size_t e, m;
+	long i;
+	FILE *f;
+
+	sbuf_adds(&sb, "company,period_start,period_end,event,count,src_ip\n");
+	for (i = 0; i < n; i++) {
+		double exposure = dc[i].pcs * (1.3 - dc[i].maturity);
+
+		for (m = 0; m < 3; m++) {
+			for (e = 0; e < cat->nevents; e++) {
+				double mean = event_rate(cat->events[e].id) *
+					      exposure;
+				long count = (long)(mean * 2 * rnd01() + 0.5);
+				bool inside = cat->events[e].severity ==
+					      ALERTS_HIGH;
+
+				if (!count)
+					continue;
+				sbuf_addf(&sb, "%lld,%s,%s,%s,%ld,",
+					  (long long)dc[i].id, months[m][0],
+					  months[m][1], cat->events[e].id,
+					  count);
+				/* Inside-out events name the office PC. */
+				if (inside)
+					sbuf_addf(&sb, "192.168.%ld.%ld",
+						  1 + i % 200, 10 + rnd_in(0,
+						  dc[i].pcs < 8 ? dc[i].pcs - 1
+								: 7));
+				sbuf_addch(&sb, '\n');
+			}
+		}
+	}
+	if (!(f = fopen(path, "w")) || fwrite(sb.buf, 1, sb.len, f) != sb.len ||
+	    fclose(f))
+		die(OSK_EX_CANTCREAT, "cannot write '%s'", path);
+	sbuf_release(&sb);
+}
+
+static void
+add_alerts(struct store *st, const char *dir, const struct demo_company *dc,
+	   long n)
+{
+	static const struct {
+		enum alerts_severity sev;
+		const char *title, *detail, *action;
+	} kinds[] = {
+		{ ALERTS_HIGH, "事務所のパソコンが不審なサーバーと通信",
+		  "見守り装置が、犯罪者が使うサーバーとの通信を検知しました。",
+		  "該当のパソコンをネットワークから外し、窓口に連絡してください。" },
+		{ ALERTS_MEDIUM, "偽のログイン画面へのアクセス",
+		  "社員が偽のショッピングサイトのログイン画面を開いていました。",
+		  "同じパスワードを使っているサービスのパスワードを変えてください。" },
+		{ ALERTS_LOW, "外部からの大量のログイン試行",
+		  "リモート接続の入口に対し、パスワードを当てる試みが続いています。",
+		  "使っていない入口は閉じ、パスワードを長いものに変えてください。" },
+	};
+	struct alerts_import_result res;
+	struct osk_errlist errs;
+	struct alerts_catalog *cat;
+	struct osk_error err;
+	char path[4096];
+	long i;
+
+	osk_errlist_init(&errs, 20);
+	osk_error_clear(&err);
+	snprintf(path, sizeof(path), "%s/alerts.yaml", osk_datadir());
+	if (!(cat = alerts_catalog_load_file(path, &errs)))
+		die_errlist(&errs, path);
+	snprintf(path, sizeof(path), "%s/data/alerts-2026q3.csv", dir);
+	write_alerts(path, cat, dc, n);
+	memset(&res, 0, sizeof(res));
+	if (alerts_summary_import(st, cat, path, CSV_ENC_AUTO, &res, &errs,
+				  &err)) {
+		if (errs.total)
+			die_errlist(&errs, path);
+		die_err(&err);
+	}
+	alerts_catalog_free(cat);
+	osk_errlist_release(&errs);
+
+	if (store_begin(st, &err))
+		die_err(&err);
+	for (i = 0; i < n; i += 9) {
+		struct alerts_incident inc;
+		size_t k = (size_t)i / 9 % 3;
+
+		memset(&inc, 0, sizeof(inc));
+		inc.company_id = dc[i].id;
+		snprintf(inc.date, sizeof(inc.date), "2026-10-%02ld",
+			 rnd_in(3, 28));
+		inc.severity = kinds[k].sev;
+		inc.title = kinds[k].title;
+		inc.detail = kinds[k].detail;
+		inc.action = kinds[k].action;
+		if (alerts_incident_add(st, &inc, &err))
+			die_err(&err);
+		if (i % 2 && alerts_incident_close(st, inc.id, "対応済み（見本）",
+						   &err))
+			die_err(&err);
+	}
+	if (store_commit(st, &err))
+		die_err(&err);
+}
+
 /* ---- the command ---- */
 
 static int
@@ -305,6 +605,7 @@ cmd_demo(int argc, char **argv)
 	char *saved_sde = sde ? xstrdup(sde) : NULL;
 	struct demo_company *dc;
 	long existing = 0;
+	char data[4096];
 	struct osk_error err;
 	long n = 71, seed = 1;
 	int c;
@@ -354,6 +655,13 @@ cmd_demo(int argc, char **argv)
 	add_hearings(app.store, dc, n);
 	if (store_commit(app.store, &err))
 		die_err(&err);
+	snprintf(data, sizeof(data), "%s/data", dir);
+	if (mkdir(data, 0755) && errno != EEXIST)
+		die(OSK_EX_CANTCREAT, "cannot create '%s': %s", data,
+		    strerror(errno));
+	set_clock("2026-11-02 09:00");
+	add_survey(app.store, dir, dc, n);
+	add_alerts(app.store, dir, dc, n);
 
 	if (saved_sde)
 		setenv("SOURCE_DATE_EPOCH", saved_sde, 1);
