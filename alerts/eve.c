@@ -1011,7 +1011,7 @@ int
 alerts_eve_feed(struct alerts_eve *e, const char *buf, size_t len,
 		struct osk_error *err)
 {
-	sha256_update(&e->sha, buf, len);
+	alerts_hash_update(&e->sha, buf, len);
 	return feed_lines(e, buf, len, err);
 }
 
@@ -1071,7 +1071,7 @@ hasher(void *arg)
 			break;
 		i = g->hashed % NBUF;
 		pthread_mutex_unlock(&g->mu);
-		sha256_update(g->sha, g->buf[i], g->len[i]);
+		alerts_hash_update(g->sha, g->buf[i], g->len[i]);
 		pthread_mutex_lock(&g->mu);
 		g->hashed++;
 		pthread_cond_broadcast(&g->cv);
@@ -1108,7 +1108,7 @@ read_gz(struct alerts_eve *e, gzFile gz, const char *path,
 			break;
 		g.len[k] = (size_t)n;
 		if (!threaded)
-			sha256_update(&e->sha, g.buf[k], g.len[k]);
+			alerts_hash_update(&e->sha, g.buf[k], g.len[k]);
 		pthread_mutex_lock(&g.mu);
 		g.read++;
 		pthread_cond_broadcast(&g.cv);

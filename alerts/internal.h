@@ -38,6 +38,12 @@ int mismatch_says_done(struct store *st, int64_t company_id,
 		       int64_t *assessment, char completed_at[32],
 		       struct osk_error *err);
 
+/*
+ * sha256_update(), with whole blocks compressed by the CPU's SHA
+ * instructions when it has them (alerts/hash.c). Same digest.
+ */
+void alerts_hash_update(struct sha256 *c, const void *data, size_t len);
+
 /* The catalog a reader classifies with. */
 const struct alerts_catalog *alerts_eve_catalog(const struct alerts_eve *e);
 

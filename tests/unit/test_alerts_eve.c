@@ -13,6 +13,7 @@
 
 #include "alerts/alerts.h"
 #include "core/sbuf.h"
+#include "core/sha256.h"
 
 #define DATA "tests/data/alerts/"
 
@@ -634,6 +635,40 @@ test_alerts_eve_many_keys_and_warnings(void **state)
 	sbuf_release(&sb);
 }
 
+/* The hash of what was fed is SHA-256, however the input is cut. */
+static void
+test_alerts_eve_sha256(void **state)
+{
+	static const size_t steps[] = { 1, 7, 63, 64, 65, 4096, 100003 };
+	size_t n = 300007, i, s;
+	char *buf = malloc(n), want[SHA256_HEX_SIZE];
+
+	(void)state;
+	assert_non_null(buf);
+	for (i = 0; i < n; i++)
+		buf[i] = (char)(i % 251 == 0 ? '\n' : 'a' + (i * 7 + i / 13) % 26);
+	for (s = 0; s < sizeof(steps) / sizeof(*steps); s++) {
+		for (i = 0; i < 3; i++) {
+			size_t len = i == 0 ? n : i == 1 ? 64 * 9 : 1000;
+			struct alerts_eve *e = alerts_eve_new(cat, "x");
+			struct osk_error err;
+			size_t off;
+
+			for (off = 0; off < len; off += steps[s])
+				assert_int_equal(alerts_eve_feed(e, buf + off,
+						 len - off < steps[s] ?
+						 len - off : steps[s], &err),
+						 0);
+			assert_int_equal(alerts_eve_finish(e, &err), 0);
+			sha256_hex(buf, len, want);
+			assert_string_equal(alerts_eve_sha256(e), want);
+			assert_int_equal(alerts_eve_stats(e)->bytes, len);
+			alerts_eve_free(e);
+		}
+	}
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -657,6 +692,7 @@ main(void)
 		cmocka_unit_test(test_alerts_eve_long_source),
 		cmocka_unit_test(test_alerts_eve_split_anywhere),
 		cmocka_unit_test(test_alerts_eve_many_keys_and_warnings),
+		cmocka_unit_test(test_alerts_eve_sha256),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
