@@ -16,7 +16,8 @@
 static const char *const survey_usage[] = {
 	"usage: otasuke survey answer|import|tally ...",
 	"",
-	"The seminar questionnaire: enter or import responses, then tally them.",
+	"The seminar questionnaire: enter or import responses, then tally",
+	"them.",
 	"",
 	"  answer [--set SET] [--company C] [--event NAME]",
 	"      one response, question by question (from a pipe: one answer",
@@ -29,11 +30,12 @@ static const char *const survey_usage[] = {
 	"      [--format text|csv|json|xlsx] [-o FILE]",
 	"      counts and percentages per question, optionally per group",
 	"",
-	"SET defaults to survey-seminar. A cell or answer is a choice id or its",
-	"label; multiple choices are separated by ';'; 'other:TEXT' (last)",
-	"keeps free text. A file imported before is noticed and skipped.",
-	"Percentages are of the respondents who answered the question. Groups",
-	"with fewer responses than peers.min (otasuke config) are not shown.",
+	"SET defaults to survey-seminar. A cell or answer is a choice id or",
+	"its label; multiple choices are separated by ';'; 'other:TEXT'",
+	"(last) keeps free text. A file imported before is noticed and",
+	"skipped. Percentages are of the respondents who answered the",
+	"question. Groups with fewer responses than peers.min (otasuke",
+	"config) are not shown.",
 	"--format xlsx writes a workbook with charts; it needs -o FILE.xlsx.",
 	NULL,
 };
@@ -102,7 +104,8 @@ static void
 need_operands(int argc, char **argv, int n, const char *what)
 {
 	if (argc - optind != n)
-		usage_error(survey_usage, "'survey %s' needs %s", argv[0], what);
+		usage_error(survey_usage, "'survey %s' needs %s", argv[0],
+			    what);
 }
 
 /* ---- answer ---- */
@@ -289,10 +292,10 @@ survey_answer(int argc, char **argv)
 	if (r < 0)
 		die_err(&err);
 	if (r == 1 && a.rid)
-		info(L("中断しました。ここまでの %zu 問の回答は回答 %lld として"
-		       "保存されています。", "Stopped. The %zu answers given so "
-		       "far are saved as response %lld."), answered_count(&a),
-		     (long long)a.rid);
+		info(L("中断しました。ここまでの %zu 問の回答は回答 %lld "
+		       "として保存されています。", "Stopped. The %zu answers "
+		       "given so far are saved as response %lld."),
+		     answered_count(&a), (long long)a.rid);
 	for (i = 0; i < q->nquestions; i++)
 		survey_value_release(&a.vals[i]);
 	survey_value_release(&a.tmp);
@@ -351,8 +354,8 @@ survey_import_cmd(int argc, char **argv)
 		die_err(&err);
 	print_warnings(&warns);
 	if (imp.already)
-		info(L("%s: このファイルは %s に取り込み済みです（取り込み %lld、"
-		       "回答 %zu 件）。何もしませんでした。",
+		info(L("%s: このファイルは %s に取り込み済みです（取り込み "
+		       "%lld、回答 %zu 件）。何もしませんでした。",
 		       "%s: this file was imported on %s (import %lld, %zu "
 		       "responses); nothing to do"), path, imp.imported_at,
 		     (long long)imp.import_id, imp.added);
@@ -561,8 +564,8 @@ text_groups(struct sbuf *sb, const struct survey_tally *t)
 	xcheck(sbuf_addf(sb, L("%s 別の集計: ", "By %s: "), t->by_id));
 	for (g = 0; g < t->ngroups; g++)
 		if (!t->groups[g].suppressed)
-			xcheck(sbuf_addf(sb, "%s%s %s (n=%lld)", n++ ? ", " : "",
-					 t->groups[g].id,
+			xcheck(sbuf_addf(sb, "%s%s %s (n=%lld)",
+					 n++ ? ", " : "", t->groups[g].id,
 					 osk_text_get(&t->groups[g].label,
 						      app.lang),
 					 (long long)t->groups[g].n));
@@ -574,9 +577,9 @@ text_groups(struct sbuf *sb, const struct survey_tally *t)
 		if (!t->groups[g].suppressed)
 			continue;
 		if (!n++)
-			xcheck(sbuf_addf(sb, L("回答が %d 件未満のため表示しない"
-					       "区分: ", "Not shown (fewer than "
-					       "%d responses): "),
+			xcheck(sbuf_addf(sb, L("回答が %d 件未満のため表示し"
+					       "ない区分: ", "Not shown (fewer "
+					       "than %d responses): "),
 					 t->min_group));
 		else
 			xcheck(sbuf_adds(sb, ", "));
@@ -604,12 +607,13 @@ tally_text(const struct survey_tally *t, struct sbuf *sb)
 		xcheck(sbuf_addf(sb, L("、イベント %s", ", event %s"),
 				 t->event));
 	xcheck(sbuf_addch(sb, '\n'));
-	xcheck(sbuf_adds(sb, L("割合（%）は各質問に回答した人に対する割合です。"
-			       "複数回答の質問では合計が 100% を超えることが"
-			       "あります。\n",
-			       "Percentages are of the respondents who answered "
-			       "each question; for multiple-choice questions "
-			       "they can add up to more than 100.\n")));
+	xcheck(sbuf_adds(sb, L("割合（%）は各質問に回答した人に対する割合"
+			       "です。複数回答の質問では合計が 100% を超える"
+			       "ことがあります。\n",
+			       "Percentages are of the respondents who "
+			       "answered each question; for multiple-choice "
+			       "questions they can add up to more than "
+			       "100.\n")));
 	if (t->by != SURVEY_BY_NONE)
 		text_groups(sb, t);
 	for (qi = 0; qi < t->nquestions; qi++) {
@@ -725,10 +729,10 @@ survey_tally_cmd(int argc, char **argv)
 		die_err(&err);
 	}
 	if (t->dropped)
-		warning(L("新しい版の質問票にない回答 %lld 件は集計から除きました",
-			  "%lld stored answers do not fit the newest version "
-			  "of '%s' and were left out"), (long long)t->dropped,
-			t->set->id);
+		warning(L("回答 %lld 件は新しい版の質問票 '%s' にないため、"
+			  "集計から除きました", "%lld stored answers do not "
+			  "fit the newest version of '%s' and were left out"),
+			(long long)t->dropped, t->set->id);
 	switch (o.format) {
 	case OUT_XLSX:
 		if (report_survey_xlsx_write(t, o.output, app.lang, &err))

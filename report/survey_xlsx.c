@@ -96,8 +96,10 @@ static void
 str(struct book *b, lxw_worksheet *ws, int row, int col, const char *s,
     lxw_format *f)
 {
-	if (worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
-				   s ? s : "", f) == LXW_ERROR_MEMORY_MALLOC_FAILED)
+	lxw_error e = worksheet_write_string(ws, (lxw_row_t)row,
+					     (lxw_col_t)col, s ? s : "", f);
+
+	if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
 		b->nomem = true;
 }
 
@@ -179,11 +181,11 @@ sheet_heading(struct book *b, lxw_worksheet *ws, const struct survey_qtally *qt)
 	char line[512];
 
 	str(b, ws, 0, 0, text(b, &qt->qq->text), b->title);
-	snprintf(line, sizeof(line), T(b, "%s・%s・対象 %lld、回答 %lld、無回答 "
-				       "%lld（%% は回答した %lld 人に対する割合）",
-				       "%s, %s: asked %lld, answered %lld, no "
-				       "answer %lld (%% of the %lld who "
-				       "answered)"),
+	snprintf(line, sizeof(line),
+		 T(b, "%s・%s・対象 %lld、回答 %lld、無回答 %lld（%% "
+		   "は回答した %lld 人に対する割合）",
+		   "%s, %s: asked %lld, answered %lld, no answer %lld (%% "
+		   "of the %lld who answered)"),
 		 qt->qq->id, type_words(b, qt->qq->type),
 		 (long long)qt->asked, (long long)qt->answered,
 		 (long long)qt->no_answer, (long long)qt->answered);
@@ -208,7 +210,9 @@ static void
 sheet_numbers(struct book *b, lxw_worksheet *ws, const struct survey_qtally *qt)
 {
 	static const char *const en[] = { "n", "mean", "median", "min", "max" };
-	static const char *const ja[] = { "n", "平均", "中央値", "最小", "最大" };
+	static const char *const ja[] = {
+		"n", "平均", "中央値", "最小", "最大"
+	};
 	double v[5];
 	int i;
 
@@ -218,8 +222,8 @@ sheet_numbers(struct book *b, lxw_worksheet *ws, const struct survey_qtally *qt)
 	v[3] = qt->min;
 	v[4] = qt->max;
 	for (i = 0; i < 5; i++) {
-		str(b, ws, TABLE_ROW + i, 0, b->lang == OSK_LANG_JA ? ja[i]
-							       : en[i], b->bold);
+		str(b, ws, TABLE_ROW + i, 0,
+		    b->lang == OSK_LANG_JA ? ja[i] : en[i], b->bold);
 		if (qt->answered || !i)
 			num(b, ws, TABLE_ROW + i, 1, v[i], NULL);
 	}
@@ -412,7 +416,8 @@ summary_groups(struct book *b, lxw_worksheet *ws, int row)
 	for (g = 0; g < t->ngroups; g++)
 		if (t->groups[g].suppressed && len < sizeof(buf) - 64)
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-						"%s%s (n=%lld)", len ? ", " : "",
+						"%s%s (n=%lld)",
+						len ? ", " : "",
 						t->groups[g].id,
 						(long long)t->groups[g].n);
 	snprintf(min, sizeof(min), T(b, "表示しない区分（%d 件未満）",

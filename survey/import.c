@@ -512,9 +512,10 @@ do_row(struct ctx *x, const char **f, const char *now, struct osk_error *err)
 
 		if (!x->vals[qi].answered || survey_asked(q, qi, x->vals))
 			continue;
-		cell_errorf(x, q->questions[qi].id, "answered, but the question "
-			    "is asked only when '%s' is '%s'%s; clear the cell "
-			    "or correct '%s'", q->questions[wh->question].id,
+		cell_errorf(x, q->questions[qi].id, "answered, but the "
+			    "question is asked only when '%s' is '%s'%s; clear "
+			    "the cell or correct '%s'",
+			    q->questions[wh->question].id,
 			    wh->choices[0], wh->nchoices > 1 ? " (or ...)" : "",
 			    q->questions[wh->question].id);
 	}
@@ -859,9 +860,10 @@ survey_import_file(struct store *st, const char *path,
 	if ((r = csv_read(x.csv, &f, &lens, &nf, err)) <= 0) {
 		if (r == 0)
 			r = osk_error_set(err, OSK_EDATA, csv_path(x.csv), 0, 0,
-					  "the file is empty; expected a header "
-					  "row of question ids (see 'otasuke "
-					  "questions show %s')", x.q->id);
+					  "the file is empty; expected a "
+					  "header row of question ids (see "
+					  "'otasuke questions show %s')",
+					  x.q->id);
 		goto out;
 	}
 	x.qcol = calloc(x.q->nquestions + 1, sizeof(*x.qcol));

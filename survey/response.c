@@ -14,7 +14,7 @@
 
 struct survey_keys {
 	const struct qset_question *qq;
-	struct sbuf buf;	/* id, ja, en keys of each option, NUL-separated */
+	struct sbuf buf;	/* id, ja, en key of each option, NUL-ended */
 	size_t *off;		/* 3 offsets per option */
 };
 

@@ -47,7 +47,7 @@ struct survey_value {
 	struct sbuf other;	/* free text given with "other" ("" = none) */
 	struct sbuf text;	/* number: normalised; text: the text */
 	double number;
-	struct survey_keys *keys;	/* private: label keys of one question */
+	struct survey_keys *keys;	/* private: one question's label keys */
 };
 
 void survey_value_init(struct survey_value *v);
@@ -176,8 +176,8 @@ struct survey_import {
 	const char *event;	/* NULL: none */
 	enum csv_encoding enc;
 	/* out */
-	bool already;		/* this file was imported before: nothing done */
-	int64_t import_id;	/* the import row (the earlier one if already) */
+	bool already;		/* imported before: nothing was done */
+	int64_t import_id;	/* the import row (the earlier one, if so) */
 	char imported_at[32];	/* when it was imported (with already) */
 	int set_version;
 	size_t rows;		/* data rows read (empty ones included) */
@@ -226,7 +226,7 @@ int survey_import_file(struct store *st, const char *path,
 enum survey_by {
 	SURVEY_BY_NONE,
 	SURVEY_BY_INDUSTRY,	/* linked company's industry, else the answer */
-	SURVEY_BY_SIZE,		/* linked company's employees, else the answer */
+	SURVEY_BY_SIZE,		/* linked company's head count, else answer */
 	SURVEY_BY_QUESTION,	/* the choices of a single or multi question */
 };
 

@@ -612,11 +612,8 @@ survey_tally_run(struct store *st, const struct survey_tally_opts *o,
 		goto fail;
 	x.q = t->set;
 	x.t = t;
-	if ((o->event && !(t->event = survey_pool_strndup(t->pool, o->event,
-							  strlen(o->event)))) ||
-	    (by_name(o) && !(t->by_id = survey_pool_strndup(t->pool,
-							     by_name(o),
-							     strlen(by_name(o)))))) {
+	if ((o->event && !(t->event = dup(t->pool, o->event))) ||
+	    (by_name(o) && !(t->by_id = dup(t->pool, by_name(o))))) {
 		osk_fail(err, OSK_ENOMEM, "out of memory");
 		goto fail;
 	}

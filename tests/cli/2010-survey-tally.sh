@@ -162,6 +162,26 @@ unzip -p by.xlsx xl/worksheets/sheet8.xml >s8.xml
 # challenges, no-budget row 6: all 66.7, E 100 (2 of 2), G nothing asked, I 0
 expect_grep '<c r="C6" s="[0-9]*"><v>66.7</v></c><c r="D6" s="[0-9]*"><v>100</v></c><c r="E6" s="[0-9]*"><v>0</v></c><c r="F6" s="[0-9]*"><v>0</v></c>' s8.xml
 
+# Sheet names: at most 31 characters, unique (ignoring case), and the
+# charts and links use them.
+otasuke questions load "$DATA/survey/long-ids.yaml"
+printf 'how_do_you_protect_the_office_network_today,how_do_you_protect_the_office_network_tomorrow,summary\nyes,a;b,3\nno,a,5\n' >li.csv
+otasuke survey import li.csv --set long-ids
+otasuke survey tally --set long-ids -o li.xlsx
+expect_rc 0 "long ids"
+unzip -p li.xlsx xl/workbook.xml >wb.xml
+expect_grep '<sheet name="Summary" sheetId="1" r:id="rId1"/><sheet name="how_do_you_protect_the_office_n" sheetId="2" r:id="rId2"/><sheet name="how_do_you_protect_the_office~2" sheetId="3" r:id="rId3"/><sheet name="summary~2" sheetId="4" r:id="rId4"/>' wb.xml
+unzip -p li.xlsx xl/charts/chart2.xml >c2.xml
+expect_grep "<c:f>'how_do_you_protect_the_office~2'!\$D\$5:\$D\$6</c:f>" c2.xml
+unzip -p li.xlsx xl/worksheets/sheet1.xml >s1.xml
+expect_grep "location=\"'how_do_you_protect_the_office~2'!A1\"" s1.xml
+# a number question: its statistics, no chart
+unzip -p li.xlsx xl/worksheets/sheet4.xml >s4.xml
+expect_grep '<c r="B4"><v>2</v></c>' s4.xml
+expect_grep '<c r="B5"><v>4</v></c>' s4.xml
+n=$(unzip -l li.xlsx | grep -c 'xl/charts/chart[0-9]*\.xml')
+[ "$n" -eq 2 ] && pass || fail "$n charts, expected 2"
+
 # A file that cannot be created: 73, and no half-written file.
 otasuke survey tally -o nodir/t.xlsx
 expect_rc 73 "cannot create"

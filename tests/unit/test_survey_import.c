@@ -225,8 +225,8 @@ test_survey_import_header(void **state)
 {
 	struct fix *f = *state;
 
-	assert_int_equal(run(f, " Industry ,PCS,回答者,colour,pcs\nE,1,x,y,2\n"),
-			 -OSK_EDATA);
+	assert_int_equal(run(f, " Industry ,PCS,回答者,colour,pcs\n"
+			     "E,1,x,y,2\n"), -OSK_EDATA);
 	assert_int_equal(f->errs.total, 2);
 	assert_string_equal(error_text(f, 0), "in.csv:1:colour: no question "
 			    "'colour' in set 'mini-survey'; columns are "

@@ -121,8 +121,9 @@ add(struct fix *f, int64_t company, const char *event, const char *answers)
 		*eq = '\0';
 		qi = qset_question_index(f->q, kv);
 		assert_true(qi >= 0);
-		assert_int_equal(survey_value_parse(&f->q->questions[qi], eq + 1,
-						    &f->vals[qi], &f->err), 0);
+		assert_int_equal(survey_value_parse(&f->q->questions[qi],
+						    eq + 1, &f->vals[qi],
+						    &f->err), 0);
 	}
 	free(copy);
 	memset(&r, 0, sizeof(r));
@@ -446,8 +447,8 @@ test_survey_tally_versions(void **state)
 	memcpy(strstr(text, "version: 1"), "version: 2", 10);
 	{
 		char *p = strstr(text, "      - {id: web,");
-		const char *add_line = "      - {id: friend, label: {ja: \"知人\", "
-				       "en: \"A friend\"}}\n";
+		const char *add_line = "      - {id: friend, label: "
+				       "{ja: \"知人\", en: \"A friend\"}}\n";
 		size_t k = strlen(add_line);
 
 		memmove(p + k, p, strlen(p) + 1);

@@ -92,10 +92,11 @@ test_survey_value_ids_and_labels(void **state)
 	assert_string_equal(parsed(f, "industry", " e "), "E");
 	assert_string_equal(parsed(f, "industry", "製造業"), "E");
 	assert_string_equal(parsed(f, "industry", "MANUFACTURING"), "E");
-	assert_string_equal(parsed(f, "industry", "information  and communications"),
-			    "G");
+	assert_string_equal(parsed(f, "industry",
+				   "information  and communications"), "G");
 	/* full-width comma, ideographic space around */
-	assert_string_equal(parsed(f, "industry", "\u3000卸売業,小売業\u3000"), "I");
+	assert_string_equal(parsed(f, "industry", "\u3000卸売業,小売業\u3000"),
+			    "I");
 	/* full-width letters */
 	assert_string_equal(parsed(f, "industry", "Ｅ"), "E");
 	/* the wave dash as CP932 gives it back (U+FF5E) */
@@ -187,7 +188,8 @@ test_survey_value_errors(void **state)
 	memset(big, 'x', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
 	assert_non_null(strstr(refused(f, "it_staff", big),
-			       "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"));
+			       "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+			       "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"));
 }
 
 static void
@@ -202,10 +204,13 @@ test_survey_value_numbers(void **state)
 	assert_true(f->v.number == -3.5);
 	assert_string_equal(parsed(f, "pcs", "1e3"), "1e3");
 	assert_true(f->v.number == 1000);
-	assert_string_equal(refused(f, "pcs", "12 台"), "'12 台' is not a number");
+	assert_string_equal(refused(f, "pcs", "12 台"),
+			    "'12 台' is not a number");
 	assert_string_equal(refused(f, "pcs", "inf"), "'inf' is not a number");
-	assert_string_equal(refused(f, "pcs", "0x10"), "'0x10' is not a number");
-	assert_string_equal(refused(f, "pcs", "1e999"), "'1e999' is not a number");
+	assert_string_equal(refused(f, "pcs", "0x10"),
+			    "'0x10' is not a number");
+	assert_string_equal(refused(f, "pcs", "1e999"),
+			    "'1e999' is not a number");
 	assert_string_equal(refused(f, "pcs", "."), "'.' is not a number");
 }
 
@@ -280,7 +285,7 @@ test_survey_value_norm(void **state)
 		{ "1〜5人", "1~5人" },
 		{ "1～5人", "1~5人" },
 		{ "A\xE2\x88\x92" "B", "a-b" },		/* minus sign */
-		{ "\xEF\xBF\xA5" "50", "\xC2\xA5" "50" },	/* full-width yen */
+		{ "\xEF\xBF\xA5" "50", "\xC2\xA5" "50" },	/* wide yen */
 		{ "x\xFFy", "x\xFFy" },			/* not UTF-8: kept */
 		{ "", "" },
 	};
@@ -300,25 +305,17 @@ test_survey_value_norm(void **state)
 int
 main(void)
 {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_survey_value_ids_and_labels,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_survey_value_empty_is_no_answer,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_survey_value_multi, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_survey_value_other_text,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_survey_value_errors, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_survey_value_numbers, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_survey_value_text, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_survey_value_format_round_trip,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_survey_value_asked, setup,
-						teardown),
+		T(test_survey_value_ids_and_labels),
+		T(test_survey_value_empty_is_no_answer),
+		T(test_survey_value_multi),
+		T(test_survey_value_other_text),
+		T(test_survey_value_errors),
+		T(test_survey_value_numbers),
+		T(test_survey_value_text),
+		T(test_survey_value_format_round_trip),
+		T(test_survey_value_asked),
 		cmocka_unit_test(test_survey_value_norm),
 	};
 
