@@ -159,6 +159,18 @@ expect_lines 22
 expect_grep "otasuke: ... and 5 more errors" "$T/err"
 expect_grep "otasuke: bad25.csv: 25 errors, nothing was changed" "$T/err"
 
+# A full disk during the import: rolled back, the database intact.
+{ echo "$H"; awk -v d="$D" 'BEGIN { for (i = 0; i < 3000; i++) print "p" i substr(d, 2) }'; } >full.csv
+(trap '' XFSZ; ulimit -f 400; "$OTASUKE" survey import full.csv >"$T/out" 2>"$T/err"; echo $? >"$T/rc")
+rc=$(cat "$T/rc")
+expect_rc 74 "disk full"
+expect_lines 1
+expect_grep "^otasuke: .*disk I/O error" "$T/err"
+expect_sql "SELECT count(*) FROM survey_response" "$N"
+expect_sql "SELECT count(*) FROM import" "$I"
+otasuke db check
+expect_rc 0 "db intact after full disk"
+
 # Usage.
 otasuke survey import
 expect_rc 64 "no file"
