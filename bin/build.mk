@@ -9,6 +9,7 @@ BIN_SRC = \
 	bin/cmd_incident.c \
 	bin/cmd_init.c \
 	bin/cmd_questions.c \
+	bin/cmd_report.c \
 	bin/cmd_survey.c \
 	bin/interview.c \
 	bin/otasuke.c \

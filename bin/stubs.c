@@ -13,4 +13,3 @@
 		die(OSK_EX_SOFTWARE, "'%s' is not built yet", #name); \
 	}
 
-NOT_YET(report)

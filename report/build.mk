@@ -3,6 +3,7 @@ REPORT_SRC = \
 	report/alerts_xlsx.c \
 	report/chart_bar.c \
 	report/chart_radar.c \
+	report/fill.c \
 	report/font.c \
 	report/sheet.c \
 	report/surface.c \

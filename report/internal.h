@@ -71,6 +71,14 @@
 	X(DESK_PHONE, "desk_phone") X(DESK_HOURS, "desk_hours")		\
 	X(DESK_EMAIL, "desk_email") X(DESK_URL, "desk_url")		\
 	X(DESK_UNSET, "desk_unset") X(MORE, "more")			\
+	X(DAY, "day") X(MONTH, "month")					\
+	X(INFO_EMPLOYEES, "info_employees") X(INFO_PCS, "info_pcs")	\
+	X(INFO_SEP, "info_sep") X(NET_OTHER, "net_other")		\
+	X(SA_1, "sa_1") X(SA_2, "sa_2") X(SA_3, "sa_3") X(SA_4, "sa_4")	\
+	X(SA_5, "sa_5") X(SA_NEED_ONE, "sa_need_one")			\
+	X(SA_SELFCHECK, "sa_selfcheck")					\
+	X(SA_POLICY_WRITTEN, "sa_policy_written")			\
+	X(SA_POLICY_PUBLISHED, "sa_policy_published")			\
 	X(FOOTER, "footer") X(PAGE, "page")
 
 #define X(e, k) RT_##e,
@@ -86,6 +94,14 @@ struct rt_grade {
 	const char *comment[2];
 };
 
+#define RT_MAX_ENVS 8
+
+/* A diagnosis set printed as one page, and what it checks. */
+struct rt_env {
+	const char *set;
+	const char *name[2];
+};
+
 struct rt_term {
 	const char *term;
 	size_t len;
@@ -99,6 +115,8 @@ struct report_texts {
 	struct rt_grade grades[RT_MAX_GRADES];
 	size_t ngrades;
 	const char *cost[4][2];		/* [enum report_cost] */
+	struct rt_env envs[RT_MAX_ENVS];
+	size_t nenvs;
 	struct rt_term *terms[2];	/* longest first */
 	size_t nterms[2];
 };

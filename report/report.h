@@ -5,7 +5,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "alerts/alerts.h"
 #include "core/error.h"
+#include "core/industry.h"
+#include "core/store.h"
 #include "core/text.h"
 
 /*
@@ -129,6 +132,7 @@ struct report_band {
 /* One page: one environment assessed. */
 struct report_page {
 	const char *env;	/* "事務所" / "Office" */
+	const char *date;	/* this assessment's date; NULL: sheet's */
 	double score;		/* overall 0-100, REPORT_NONE if none */
 	const char *grade;	/* overall grade id or NULL */
 	int selfcheck;		/* self-check score, or REPORT_NO_SELFCHECK */
@@ -222,6 +226,46 @@ int report_renderer_render_to(struct report_renderer *r,
  */
 int report_sheet_render(const struct report_sheet *s, enum report_fmt fmt,
 			const char *path, struct osk_error *err);
+
+/* ---- a company's sheet from the database ---- */
+
+struct report_health_opts {
+	enum osk_lang lang;
+	/*
+	 * The network check's period, YYYY-MM-DD inclusive (rows whose
+	 * period_start falls in it, as `alerts summary --from --to`).
+	 * NULL: the three calendar months up to the month of the company's
+	 * latest sensor data.
+	 */
+	const char *from, *to;
+	const char *consultant;		/* NULL: config report.consultant */
+	long long created;		/* see report_sheet.created */
+	/* borrowed; NULL: loaded from the data folder (alerts.yaml,
+	   industries.yaml) */
+	const struct alerts_catalog *catalog;
+	const struct industries *industries;
+};
+
+struct report_health;
+
+/*
+ * Fill the sheet of company_id from the diagnosis (diag_score_get() of
+ * each set listed under `environments` in report.yaml, the latest
+ * assessment as `diag score` shows it: one page each, sets without an
+ * assessment left out), the sensor (alerts_check_get(): on the first page)
+ * and the config (desk.*, report.consultant). r gives the fixed texts.
+ * Returns 0, or -OSK_ENOTFOUND when the company has no assessment at all
+ * ("company 'X' has no diagnosis yet: ..."), or another error. Free *out
+ * with report_health_free().
+ */
+int report_health_load(struct report_renderer *r, struct store *st,
+		       int64_t company_id, const struct report_health_opts *o,
+		       struct report_health **out, struct osk_error *err);
+
+/* The sheet, valid until report_health_free(). */
+const struct report_sheet *report_health_sheet(const struct report_health *h);
+
+void report_health_free(struct report_health *h);
 
 /*
  * The format for a file name by its extension (.pdf, .png, .svg, any

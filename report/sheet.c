@@ -196,8 +196,8 @@ draw_header(struct rctx *c, const struct report_sheet *s,
 
 	text_draw(c, TF(c, RT_TO_COMPANY, "company", s->company ?
 			s->company : "", NULL), rx, 11, rw, 18, &company);
-	if (sbuf_adds(&line, TF(c, RT_DATE, "date", s->date ? s->date : "",
-				NULL)) < 0 ||
+	if (sbuf_adds(&line, TF(c, RT_DATE, "date", p->date ? p->date :
+				s->date ? s->date : "", NULL)) < 0 ||
 	    (s->consultant && *s->consultant &&
 	     (sbuf_adds(&line, "　") < 0 ||
 	      sbuf_adds(&line, TF(c, RT_CONSULTANT, "name", s->consultant,

@@ -15,13 +15,15 @@ static const char *const text_keys[RT_NKEYS + 1] = {
 #undef X
 
 static const char *const top_keys[] = {
-	"catalog", "version", "texts", "grades", "costs", "glossary", NULL
+	"catalog", "version", "texts", "grades", "costs", "environments",
+	"glossary", NULL
 };
 static const char *const grade_keys[] = {
 	"id", "label", "sentence", "comment", NULL
 };
 static const char *const cost_keys[] = { "free", "low", "paid", NULL };
 static const char *const term_keys[] = { "term", "plain", NULL };
+static const char *const env_keys[] = { "set", "name", NULL };
 
 /* Fill err from the first error of errs (unknown keys). */
 static int
@@ -128,6 +130,43 @@ load_costs(struct report_texts *t, const struct yaml_node *n,
 	    (r = get_text(&m, "paid", t->cost[REPORT_COST_PAID], err)))
 		return r;
 	t->cost[REPORT_COST_NONE][0] = t->cost[REPORT_COST_NONE][1] = "";
+	return 0;
+}
+
+static int
+load_envs(struct report_texts *t, const struct yaml_node *n,
+	  struct osk_error *err)
+{
+	const char *path = yaml_doc_path(t->doc);
+	size_t i, j;
+	int r;
+
+	if ((r = yaml_node_expect(t->doc, n, YAML_NODE_SEQ, "'environments'",
+				  err)))
+		return r;
+	if (n->n == 0 || n->n > RT_MAX_ENVS)
+		return osk_error_set(err, OSK_EDATA, path, n->line, n->col,
+				     "'environments' needs 1 to %d entries",
+				     RT_MAX_ENVS);
+	for (i = 0; i < n->n; i++) {
+		struct yaml_map m = { t->doc, n->items[i], "environment" };
+		struct rt_env *e = &t->envs[i];
+
+		if ((r = yaml_node_expect(t->doc, m.node, YAML_NODE_MAP,
+					  "an environment", err)) ||
+		    (r = check_keys(&m, env_keys, err)))
+			return r;
+		r = yaml_map_str(&m, "set", YAML_REQUIRED, &e->set, err);
+		if (r < 0 || (r = get_text(&m, "name", e->name, err)))
+			return r;
+		for (j = 0; j < i; j++)
+			if (!strcmp(t->envs[j].set, e->set))
+				return osk_error_set(err, OSK_EDATA, path,
+						     m.node->line, m.node->col,
+						     "set '%s' listed twice",
+						     e->set);
+	}
+	t->nenvs = n->n;
 	return 0;
 }
 
@@ -243,6 +282,10 @@ texts_load(struct report_texts *t, const char *path, struct osk_error *err)
 		goto fail;
 	if ((r = yaml_map_node(&m, "costs", 0, YAML_REQUIRED, &n, err)) < 0 ||
 	    (r = load_costs(t, n, err)) < 0)
+		goto fail;
+	if ((r = yaml_map_node(&m, "environments", 0, YAML_REQUIRED, &n,
+			       err)) < 0 ||
+	    (r = load_envs(t, n, err)) < 0)
 		goto fail;
 	if ((r = yaml_map_node(&m, "glossary", 0, YAML_REQUIRED, &n,
 			       err)) < 0 ||

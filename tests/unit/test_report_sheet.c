@@ -802,6 +802,13 @@ test_report_errors(void **state)
  * process, not per sheet); LeakSanitizer reads these when built with ASan.
  */
 const char *__lsan_default_suppressions(void);
+const char *__lsan_default_options(void);
+
+const char *
+__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
 
 const char *
 __lsan_default_suppressions(void)
