@@ -770,6 +770,19 @@ insert_batch(struct survey_writer *w, int64_t rid, const struct row *rows,
 	return 0;
 }
 
+/*
+ * In primary key order every row goes after the last one of the table,
+ * and SQLite appends it without searching the tree from the root.
+ */
+static int
+cmp_row(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	int c = strcmp(x->question, y->question);
+
+	return c ? c : strcmp(x->choice, y->choice);
+}
+
 int
 survey_writer_answers(struct survey_writer *w, int64_t rid,
 		      const struct qset *q, const struct survey_value *vals,
@@ -783,6 +796,7 @@ survey_writer_answers(struct survey_writer *w, int64_t rid,
 	for (qi = 0; qi < q->nquestions; qi++)
 		if (value_rows(w, &q->questions[qi], &vals[qi]))
 			return osk_fail(err, OSK_ENOMEM, "out of memory");
+	qsort(w->rows, w->nrows, sizeof(*w->rows), cmp_row);
 	for (i = 0; i < w->nrows; i += n) {
 		n = w->nrows - i < BATCH_MAX ? w->nrows - i : BATCH_MAX;
 		if ((r = insert_batch(w, rid, w->rows + i, n, err)))
