@@ -212,10 +212,15 @@ void survey_import_release(struct survey_import *imp);
  * whose digest is stored already is counted in imp->duplicates and not
  * stored again. Files that overlap therefore add each response once,
  * while identical anonymous answers within one file stay separate
- * responses.
+ * responses. survey_response.digest is "<32 hex digits>-<n>": the
+ * 128-bit MurmurHash3 of the canonical row and its occurrence n.
+ * Standard input is copied to an unlinked temporary file (for its hash).
  *
  * Memory stays flat apart from 24 bytes per distinct row for the
- * occurrence counts. The caller holds no transaction.
+ * occurrence counts and SQLite's page cache, raised to 32 MiB for the
+ * import. Foreign keys are checked by this function rather than by
+ * SQLite while it runs (on again before it returns). The caller holds no
+ * transaction.
  */
 int survey_import_file(struct store *st, const char *path,
 		       struct survey_import *imp, struct osk_errlist *errs,
