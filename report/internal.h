@@ -79,6 +79,8 @@
 	X(SA_SELFCHECK, "sa_selfcheck")					\
 	X(SA_POLICY_WRITTEN, "sa_policy_written")			\
 	X(SA_POLICY_PUBLISHED, "sa_policy_published")			\
+	X(GUIDE_TITLE, "guide_title") X(GUIDE_1, "guide_1")		\
+	X(GUIDE_2, "guide_2") X(GUIDE_3, "guide_3")			\
 	X(FOOTER, "footer") X(PAGE, "page")
 
 #define X(e, k) RT_##e,

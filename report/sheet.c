@@ -1178,6 +1178,48 @@ draw_next(struct rctx *c, const struct report_page *p, double x, double y,
 	}
 }
 
+/* "How to read this page", where a page has room to spare. */
+static double
+guide_height(struct rctx *c, double w)
+{
+	struct tstyle st = { .size = 7.5, .spacing = 1 };
+	double h = 26 + 8;	/* heading, bottom padding */
+	int k;
+
+	for (k = 0; k < 3; k++)
+		h += text_height(c, T(c, (enum rt_key)(RT_GUIDE_1 + k)),
+				 w - 36, &st) + 3;
+	return h;
+}
+
+static void
+draw_guide(struct rctx *c, double x, double y, double w, double h)
+{
+	cairo_t *cr = c->cr;
+	struct tstyle cap = { .size = 8.5, .bold = true, .color = C_NAVY,
+			      .lines = 1 };
+	struct tstyle st = { .size = 7.5, .min = 6.5, .color = C_INK,
+			     .spacing = 1, .lines = 3 };
+	double ymax = y + h - 8, th;
+	int k;
+
+	rounded_rect(cr, x, y, w, h, 5);
+	set_rgb(cr, C_TINT);
+	cairo_fill(cr);
+	text_draw(c, T(c, RT_GUIDE_TITLE), x + 12, y + 8, w - 24, 14, &cap);
+	y += 26;
+	for (k = 0; k < 3 && y < ymax; k++) {
+		const char *s = T(c, (enum rt_key)(RT_GUIDE_1 + k));
+
+		cairo_new_path(cr);
+		cairo_arc(cr, x + 20, y + 5, 1.8, 0, 2 * M_PI);
+		set_rgb(cr, C_ACCENT);
+		cairo_fill(cr);
+		th = text_draw(c, s, x + 28, y, w - 36, ymax - y, &st);
+		y += th + 3;
+	}
+}
+
 static void
 draw_desk(struct rctx *c, const struct report_desk *d, double x, double y,
 	  double w, double h)
@@ -1322,8 +1364,16 @@ sheet_page_draw(struct rctx *c, const struct report_sheet *s, size_t i)
 						   23 + 14 + 44));
 		draw_sa(c, p->sa, lx, y, lw, sah);
 		draw_next(c, p, lx, y + sah + 4, lw, bottom - y - sah - 4);
-	} else {
+	} else if (p->network) {
 		draw_next(c, p, lx, y, lw, bottom - y);
+	} else {
+		/* a page with room to spare explains how to read it */
+		double nh = fmin(next_height(c, p, CW), bottom - y);
+		double gh = guide_height(c, CW);
+
+		draw_next(c, p, lx, y, lw, nh);
+		if (bottom - (y + nh + GAP) >= gh)
+			draw_guide(c, ML, bottom - gh, CW, gh);
 	}
 	if (p->network)
 		draw_network(c, p->network, rx, y, rw, bottom - y);
