@@ -164,6 +164,7 @@ answer_put(void *ctx, size_t qi, const char *value, const char *note,
 {
 	struct answer_ctx *a = ctx;
 	const struct qset_question *qq = &a->q->questions[qi];
+	int64_t had;
 	int r;
 
 	(void)note;
@@ -174,13 +175,12 @@ answer_put(void *ctx, size_t qi, const char *value, const char *note,
 		return 0;
 	if ((r = store_begin(a->st, err)))
 		return r;
+	had = a->rid;
 	if ((a->tmp.answered && (r = answer_response(a, err))) ||
 	    (a->rid && (r = survey_writer_answer(a->w, a->rid, qq, &a->tmp,
 						 true, err)))) {
 		store_rollback(a->st);
-		if (!a->tmp.answered)
-			return r;
-		a->rid = 0;
+		a->rid = had;	/* a response made here is gone again */
 		return r;
 	}
 	if ((r = store_commit(a->st, err)))
