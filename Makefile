@@ -63,7 +63,8 @@ UNIT_BINS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
 $(O)/tests/%: tests/unit/%.c $(LIBS_A)
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
-	@$(CC) $(ALL_CPPFLAGS) $(TEST_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	@$(CC) $(ALL_CPPFLAGS) $(TEST_CFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP \
+		-o $@ $< \
 		$(LIBS_A) $(PKG_LIBS) $(TEST_LIBS)
 
 unit: $(UNIT_BINS)

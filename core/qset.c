@@ -665,12 +665,14 @@ parse_category_ref(struct ld *L, const struct yaml_map *m,
 						     sizeof(buf)));
 }
 
+static void parse_when(struct ld *L, const struct yaml_map *m, size_t qi);
+
 static void
 parse_diag_question(struct ld *L, const struct yaml_map *m, size_t qi)
 {
 	static const char *const keys[] = {
 		"id", "category", "text", "help", "action", "cost", "weight",
-		"tags", "scored", "options", NULL
+		"tags", "scored", "options", "when", NULL
 	};
 	static const char *const costs[] = { "free", "low", "paid", NULL };
 	struct qset_question *qq = &L->qs[qi];
@@ -718,6 +720,7 @@ parse_diag_question(struct ld *L, const struct yaml_map *m, size_t qi)
 		qq->noptions = L->q->nscale;
 		qq->max_points = max_points(qq->options, qq->noptions);
 	}
+	parse_when(L, m, qi);
 }
 
 static void
@@ -753,7 +756,8 @@ parse_when(struct ld *L, const struct yaml_map *m, size_t qi)
 		return;
 	}
 	ref = &L->qs[ri];
-	if (ref->type != QSET_SINGLE && ref->type != QSET_MULTI) {
+	if (ref->type != QSET_SINGLE && ref->type != QSET_MULTI &&
+	    ref->type != QSET_SCALE) {
 		fail(L, key, "'when' refers to question '%s', which has no "
 		     "choices", key->str);
 		return;

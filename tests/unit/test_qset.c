@@ -143,7 +143,7 @@ test_qset_error_line_format(void **state)
 	assert_string_equal(line, DATA "bad-unknown-key.yaml:19:5: unknown "
 			    "key 'lable' in question (known: id, category, "
 			    "text, help, action, cost, weight, tags, scored, "
-			    "options)");
+			    "options, when)");
 	osk_errlist_release(&errs);
 }
 
