@@ -401,8 +401,8 @@ draw_radar(struct rctx *c, const struct report_page *p, double x, double y,
 	if (n >= 3) {
 		chart_radar_draw(c, &ch, x, y + 14, w, h - 20 - lh);
 	} else {
-		struct chart_bars bars = { labels, n, series, 1, 100, NULL, 1,
-					   w * 0.35, 8 };
+		struct chart_bars bars = { labels, n, series, ns, 100, NULL,
+					   1, w * 0.35, 8 };
 
 		chart_bars_draw(c, &bars, x, y + 24, w,
 				fmin(h - 30 - lh, 30.0 * n));
@@ -841,7 +841,7 @@ sa_height(struct rctx *c, const struct report_sa *sa, double w)
 	       sa_level_height(c, sa->missing2, sa->nmissing2, w);
 }
 
-static void
+static double
 draw_sa(struct rctx *c, const struct report_sa *sa, double x, double y,
 	double w, double h)
 {
@@ -854,9 +854,8 @@ draw_sa(struct rctx *c, const struct report_sa *sa, double x, double y,
 	if (sa->one_star && sa->two_star) {
 		star(c->cr, x + 5, y + 7, 5.2, 0xe0a400);
 		star(c->cr, x + 16, y + 7, 5.2, 0xe0a400);
-		text_draw(c, T(c, RT_SA_ALL_DONE), x + 26, y, w - 26,
-			  ymax - y, &done);
-		return;
+		return y + text_draw(c, T(c, RT_SA_ALL_DONE), x + 26, y,
+				     w - 26, ymax - y, &done);
 	}
 	/* share the room in proportion to need, ★ first */
 	h1 = sa_level_height(c, sa->missing1, sa->nmissing1, w);
@@ -870,8 +869,9 @@ draw_sa(struct rctx *c, const struct report_sa *sa, double x, double y,
 	}
 	y += sa_level(c, 1, T(c, RT_SA_ONE), sa->one_star, sa->missing1,
 		      sa->nmissing1, x, y, w, h1 - 4);
-	sa_level(c, 2, T(c, RT_SA_TWO), sa->two_star, sa->missing2,
-		 sa->nmissing2, x, y, w, fmin(h2, ymax - y) - 4);
+	return y + sa_level(c, 2, T(c, RT_SA_TWO), sa->two_star,
+			    sa->missing2, sa->nmissing2, x, y, w,
+			    fmin(h2, ymax - y) - 4);
 }
 
 /* ---- network check ---- */
@@ -1013,7 +1013,7 @@ incidents_draw(struct rctx *c, const struct report_network *net, double x,
 	return y - y0;
 }
 
-static void
+static double
 draw_network(struct rctx *c, const struct report_network *net, double x,
 	     double y, double w, double h)
 {
@@ -1034,9 +1034,8 @@ draw_network(struct rctx *c, const struct report_network *net, double x,
 
 	y += heading(c, T(c, RT_SEC_NET), x, y, w);
 	if (!net->has_data) {
-		text_draw(c, T(c, RT_NET_NODATA), x + 4, y, w - 8, ymax - y,
-			  &msg);
-		return;
+		return y + text_draw(c, T(c, RT_NET_NODATA), x + 4, y, w - 8,
+				     ymax - y, &msg);
 	}
 	if (net->from && net->to) {
 		struct sbuf tmp = SBUF_INIT;
@@ -1052,7 +1051,8 @@ draw_network(struct rctx *c, const struct report_network *net, double x,
 		y += 14;
 	}
 	if (net->total == 0)
-		text_draw(c, T(c, RT_NET_QUIET), x + 4, y, w - 8, 24, &msg);
+		y += text_draw(c, T(c, RT_NET_QUIET), x + 4, y, w - 8, 24,
+			       &msg) + 4;
 
 	/* incidents come first for room: they say what to do now */
 	inc = fmin(incidents_draw(c, net, x, 0, w, 1e9, false),
@@ -1113,7 +1113,9 @@ draw_network(struct rctx *c, const struct report_network *net, double x,
 	if (left)
 		y += more_line(c, left, x + 10, y, w - 10) + 2;
 	if (inc > 0)
-		incidents_draw(c, net, x, y + 2, w, ymax - y - 2, true);
+		y += 2 + incidents_draw(c, net, x, y + 2, w, ymax - y - 2,
+					true);
+	return y;
 }
 
 /* ---- to check next time, service desk ---- */
@@ -1147,7 +1149,7 @@ next_height(struct rctx *c, const struct report_page *p, double w)
 	return h;
 }
 
-static void
+static double
 draw_next(struct rctx *c, const struct report_page *p, double x, double y,
 	  double w, double h)
 {
@@ -1156,9 +1158,8 @@ draw_next(struct rctx *c, const struct report_page *p, double x, double y,
 
 	y += heading(c, T(c, RT_SEC_NEXT), x, y, w);
 	if (!p->nunknown) {
-		text_draw(c, T(c, RT_NEXT_NONE), x + 4, y, w - 8, ymax - y,
-			  &next_item);
-		return;
+		return y + text_draw(c, T(c, RT_NEXT_NONE), x + 4, y, w - 8,
+				     ymax - y, &next_item);
 	}
 	y += text_draw(c, T(c, RT_NEXT_INTRO), x, y, w,
 		       2 * text_line_height(c, 7), &next_intro) + 2;
@@ -1166,7 +1167,7 @@ draw_next(struct rctx *c, const struct report_page *p, double x, double y,
 		ih = next_item_height(c, p->unknown[i], w);
 		if (y + ih > ymax ||
 		    (i + 1 < p->nunknown && y + ih + 11 > ymax)) {
-			more_line(c, p->nunknown - i, x + 12, y, w - 12);
+			y += more_line(c, p->nunknown - i, x + 12, y, w - 12);
 			break;
 		}
 		cairo_rectangle(c->cr, x + 2.5, y + 2.5, 5, 5);
@@ -1176,6 +1177,7 @@ draw_next(struct rctx *c, const struct report_page *p, double x, double y,
 		text_draw(c, p->unknown[i], x + 12, y, w - 12, ih, &next_item);
 		y += ih;
 	}
+	return y;
 }
 
 /* "How to read this page", where a page has room to spare. */
@@ -1326,7 +1328,7 @@ sheet_page_draw(struct rctx *c, const struct report_sheet *s, size_t i)
 	const struct report_page *p = &s->pages[i];
 	struct tstyle info = { .size = 7.5, .color = C_MUTED, .lines = 1,
 			       .raw = true };
-	double y, bottom, colw, lx, lw, rx, rw, sah;
+	double y, bottom, colw, lx, lw, rx, rw, sah, lend, rend, gh;
 
 	draw_header(c, s, p);
 	y = BAND_H + 3 + 6;
@@ -1363,20 +1365,17 @@ sheet_page_draw(struct rctx *c, const struct report_sheet *s, size_t i)
 		sah = fmin(sah, bottom - y - fmin(next_height(c, p, lw),
 						   23 + 14 + 44));
 		draw_sa(c, p->sa, lx, y, lw, sah);
-		draw_next(c, p, lx, y + sah + 4, lw, bottom - y - sah - 4);
-	} else if (p->network) {
-		draw_next(c, p, lx, y, lw, bottom - y);
+		lend = draw_next(c, p, lx, y + sah + 4, lw,
+				 bottom - y - sah - 4);
 	} else {
-		/* a page with room to spare explains how to read it */
-		double nh = fmin(next_height(c, p, CW), bottom - y);
-		double gh = guide_height(c, CW);
-
-		draw_next(c, p, lx, y, lw, nh);
-		if (bottom - (y + nh + GAP) >= gh)
-			draw_guide(c, ML, bottom - gh, CW, gh);
+		lend = draw_next(c, p, lx, y, lw, bottom - y);
 	}
-	if (p->network)
-		draw_network(c, p->network, rx, y, rw, bottom - y);
+	rend = p->network ? draw_network(c, p->network, rx, y, rw,
+					 bottom - y) : lend;
+	/* room to spare under both columns: how to read this page */
+	gh = guide_height(c, CW);
+	if (bottom - fmax(lend, rend) - GAP >= gh)
+		draw_guide(c, ML, bottom - gh, CW, gh);
 	draw_desk(c, &s->desk, ML, FOOT_Y - 8 - DESK_H, CW, DESK_H);
 	draw_footer(c, s, i);
 }
