@@ -1018,9 +1018,6 @@ alerts_eve_feed(struct alerts_eve *e, const char *buf, size_t len,
 int
 alerts_eve_finish(struct alerts_eve *e, struct osk_error *err)
 {
-	unsigned char d[SHA256_DIGEST_SIZE];
-	int i;
-
 	if (e->finished)
 		return 0;
 	e->finished = true;
@@ -1030,9 +1027,7 @@ alerts_eve_finish(struct alerts_eve *e, struct osk_error *err)
 		 take_line(e, e->carry.buf, e->carry.len, true))
 		return nomem(err);
 	sbuf_release(&e->carry);
-	sha256_final(&e->sha, d);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(e->sha_hex + 2 * i, 3, "%02x", d[i]);
+	alerts_hash_hex(&e->sha, e->sha_hex);
 	return 0;
 }
 

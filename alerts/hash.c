@@ -143,3 +143,18 @@ alerts_hash_update(struct sha256 *c, const void *data, size_t len)
 	sha256_update(c, data, len);
 #endif
 }
+
+void
+alerts_hash_hex(struct sha256 *c, char hex[SHA256_HEX_SIZE])
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned char d[SHA256_DIGEST_SIZE];
+	int i;
+
+	sha256_final(c, d);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++) {
+		hex[2 * i] = digits[d[i] >> 4];
+		hex[2 * i + 1] = digits[d[i] & 15];
+	}
+	hex[2 * SHA256_DIGEST_SIZE] = '\0';
+}

@@ -44,6 +44,9 @@ int mismatch_says_done(struct store *st, int64_t company_id,
  */
 void alerts_hash_update(struct sha256 *c, const void *data, size_t len);
 
+/* sha256_final() as lowercase hex. */
+void alerts_hash_hex(struct sha256 *c, char hex[SHA256_HEX_SIZE]);
+
 /* The catalog a reader classifies with. */
 const struct alerts_catalog *alerts_eve_catalog(const struct alerts_eve *e);
 

@@ -40,6 +40,27 @@ struct company_key {
 	int64_t id;		/* 0: no such company */
 };
 
+/*
+ * A checked row, kept until the whole file is known to be good. Rows are
+ * stored sorted by company and period, which keeps the inserts into the
+ * indexes of alert_count local whatever the order of the file (three
+ * times faster for a shuffled million rows).
+ */
+struct pending {
+	int64_t company, count;
+	uint32_t ip;		/* index into the address pool; 0: none */
+	uint32_t event;		/* catalog index; nevents: unclassified */
+	char start[10], end[10];
+};
+
+/* Source addresses in normal form, each kept once. */
+struct ippool {
+	char (*ip)[48];		/* ip[0] is "" */
+	size_t n, alloc;
+	uint32_t *tab;		/* open addressing: index + 1, 0 free */
+	size_t mask;
+};
+
 struct ctx {
 	struct store *st;
 	const struct alerts_catalog *cat;
@@ -48,9 +69,11 @@ struct ctx {
 	struct alerts_import_result *res;
 	int col[NCOL];
 	size_t ncols;
-	sqlite3_stmt *ins;
 	struct company_key *keys;
 	size_t nkeys, mask;
+	struct pending *rows;
+	size_t nrows, arows;
+	struct ippool ips;
 };
 
 /* ---- reading ---- */
@@ -58,17 +81,16 @@ struct ctx {
 static int
 hash_file(const char *path, char *sha_hex, struct osk_error *err)
 {
-	unsigned char buf[1 << 16], d[SHA256_DIGEST_SIZE];
+	unsigned char buf[1 << 16];
 	struct sha256 c;
 	size_t n;
 	FILE *f = fopen(path, "rb");
-	int i;
 
 	if (!f)		/* csv_open() tells why, in its words */
 		return 0;
 	sha256_init(&c);
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		sha256_update(&c, buf, n);
+		alerts_hash_update(&c, buf, n);
 	if (ferror(f)) {
 		int e = errno;
 
@@ -78,9 +100,7 @@ hash_file(const char *path, char *sha_hex, struct osk_error *err)
 				: "cannot read '%s': %s", path, strerror(e));
 	}
 	fclose(f);
-	sha256_final(&c, d);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(sha_hex + 2 * i, 3, "%02x", d[i]);
+	alerts_hash_hex(&c, sha_hex);
 	return 0;
 }
 
@@ -226,7 +246,194 @@ field(const struct ctx *x, const char **f, enum col c)
 	return x->col[c] >= 0 ? f[x->col[c]] : "";
 }
 
-/* Check one row and store it unless the file already has errors. */
+static int
+nomem(struct osk_error *err)
+{
+	return osk_fail(err, OSK_ENOMEM, "out of memory");
+}
+
+static int
+pool_grow(struct ippool *p)
+{
+	size_t cap = p->tab ? 2 * (p->mask + 1) : 256, i, j;
+	uint32_t *t = calloc(cap, sizeof(*t));
+
+	if (!t)
+		return -OSK_ENOMEM;
+	for (i = 1; i < p->n; i++) {
+		for (j = hash_str(p->ip[i]) & (cap - 1); t[j];
+		     j = (j + 1) & (cap - 1))
+			;
+		t[j] = (uint32_t)i + 1;
+	}
+	free(p->tab);
+	p->tab = t;
+	p->mask = cap - 1;
+	return 0;
+}
+
+/* The pool index of address ip (normal form; "" is 0). */
+static int
+pool_add(struct ippool *p, const char *ip, uint32_t *out)
+{
+	size_t i;
+
+	if (!p->alloc) {
+		if (!(p->ip = calloc(16, sizeof(*p->ip))))
+			return -OSK_ENOMEM;
+		p->alloc = 16;
+		p->n = 1;	/* ip[0] = "" */
+	}
+	if (!*ip) {
+		*out = 0;
+		return 0;
+	}
+	if ((p->n + 1) * 2 > (p->tab ? p->mask + 1 : 0) && pool_grow(p))
+		return -OSK_ENOMEM;
+	for (i = hash_str(ip) & p->mask; p->tab[i]; i = (i + 1) & p->mask)
+		if (!strcmp(p->ip[p->tab[i] - 1], ip)) {
+			*out = p->tab[i] - 1;
+			return 0;
+		}
+	if (p->n == p->alloc) {
+		void *q = realloc(p->ip, 2 * p->alloc * sizeof(*p->ip));
+
+		if (!q)
+			return -OSK_ENOMEM;
+		p->ip = q;
+		p->alloc *= 2;
+	}
+	snprintf(p->ip[p->n], sizeof(*p->ip), "%s", ip);
+	p->tab[i] = (uint32_t)p->n + 1;
+	*out = (uint32_t)p->n++;
+	return 0;
+}
+
+static int
+keep_row(struct ctx *x, int64_t company, const char *start, const char *end,
+	 size_t ev, const char *ip, int64_t n, struct osk_error *err)
+{
+	struct pending *p;
+
+	if (x->nrows == x->arows) {
+		size_t na = x->arows ? 2 * x->arows : 1024;
+		void *q = realloc(x->rows, na * sizeof(*x->rows));
+
+		if (!q)
+			return nomem(err);
+		x->rows = q;
+		x->arows = na;
+	}
+	p = &x->rows[x->nrows];
+	if (pool_add(&x->ips, ip, &p->ip))
+		return nomem(err);
+	p->company = company;
+	p->count = n;
+	p->event = ev == ALERTS_NONE ? (uint32_t)x->cat->nevents
+		   : (uint32_t)ev;
+	memcpy(p->start, start, 10);
+	memcpy(p->end, end, 10);
+	x->nrows++;
+	return 0;
+}
+
+static int
+pending_cmp(const void *pa, const void *pb)
+{
+	const struct pending *a = pa, *b = pb;
+	int c;
+
+	if (a->company != b->company)
+		return a->company < b->company ? -1 : 1;
+	if ((c = memcmp(a->start, b->start, 10)))
+		return c;
+	if (a->event != b->event)
+		return a->event < b->event ? -1 : 1;
+	return a->ip < b->ip ? -1 : a->ip > b->ip;
+}
+
+/*
+ * Rows go in BATCH at a time, one INSERT of many VALUES: the statement is
+ * run once per batch instead of once per row. The SQL is made from fixed
+ * pieces only, never from input.
+ */
+#define BATCH 128
+#define ROW_SQL "(?, ?, ?, ?, ?, ?, ?)"
+
+static int
+prepare_insert(struct store *st, size_t n, sqlite3_stmt **ins,
+	       struct osk_error *err)
+{
+	struct sbuf sql = SBUF_INIT;
+	size_t i;
+	int r = 0;
+
+	r = sbuf_adds(&sql, "INSERT INTO alert_count(company_id, import_id, "
+		      "period_start, period_end, event, src_ip, count) "
+		      "VALUES " ROW_SQL);
+	for (i = 1; !r && i < n; i++)
+		r = sbuf_adds(&sql, ", " ROW_SQL);
+	if (r)
+		r = nomem(err);
+	else
+		r = store_prepare(st, ins, sql.buf, err);
+	sbuf_release(&sql);
+	return r;
+}
+
+static void
+bind_row(struct ctx *x, sqlite3_stmt *ins, int at, const struct pending *p)
+{
+	sqlite3_bind_int64(ins, at + 1, p->company);
+	sqlite3_bind_int64(ins, at + 2, x->res->import_id);
+	sqlite3_bind_text(ins, at + 3, p->start, 10, SQLITE_STATIC);
+	sqlite3_bind_text(ins, at + 4, p->end, 10, SQLITE_STATIC);
+	sqlite3_bind_text(ins, at + 5, alerts_event_id(x->cat, p->event), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(ins, at + 6, x->ips.ip[p->ip], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(ins, at + 7, p->count);
+}
+
+/* Store the checked rows as one import; the caller holds the transaction. */
+static int
+store_rows(struct ctx *x, const char *path, struct osk_error *err)
+{
+	struct alerts_import_result *res = x->res;
+	sqlite3_stmt *ins = NULL, *batch = NULL;
+	size_t i, j;
+	int r;
+
+	qsort(x->rows, x->nrows, sizeof(*x->rows), pending_cmp);
+	if ((r = import_add(x->st, ALERTS_KIND_SUMMARY, res->sha256, path,
+			    &res->import_id, err)) ||
+	    (r = prepare_insert(x->st, 1, &ins, err)) ||
+	    (x->nrows >= BATCH &&
+	     (r = prepare_insert(x->st, BATCH, &batch, err))))
+		goto out;
+	for (i = 0; i < x->nrows; i += j) {
+		sqlite3_stmt *s = x->nrows - i >= BATCH ? batch : ins;
+		size_t n = s == batch ? BATCH : 1;
+
+		sqlite3_reset(s);
+		for (j = 0; j < n; j++) {
+			bind_row(x, s, (int)(7 * j), &x->rows[i + j]);
+			res->alerts += x->rows[i + j].count;
+		}
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			r = store_fail(x->st, err, "cannot save alert counts");
+			goto out;
+		}
+		res->rows += n;
+	}
+	r = import_set_records(x->st, res->import_id, (int64_t)res->records,
+			       err);
+out:
+	sqlite3_finalize(ins);
+	sqlite3_finalize(batch);
+	return r;
+}
+
+/* Check one row and keep it unless the file already has errors. */
 static int
 take_row(struct ctx *x, const char **f, struct osk_error *err)
 {
@@ -267,19 +474,7 @@ take_row(struct ctx *x, const char **f, struct osk_error *err)
 			  "address", shown(src, buf, sizeof(buf)));
 	if (x->errs->total)	/* nothing is stored anyway */
 		return 0;
-	sqlite3_reset(x->ins);
-	sqlite3_bind_int64(x->ins, 1, id);
-	sqlite3_bind_text(x->ins, 3, start, 10, SQLITE_STATIC);
-	sqlite3_bind_text(x->ins, 4, end, 10, SQLITE_STATIC);
-	sqlite3_bind_text(x->ins, 5, alerts_event_id(x->cat, ev), -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_text(x->ins, 6, ip, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(x->ins, 7, n);
-	if (sqlite3_step(x->ins) != SQLITE_DONE)
-		return store_fail(x->st, err, "cannot save alert counts");
-	x->res->rows++;
-	x->res->alerts += n;
-	return 0;
+	return keep_row(x, id, start, end, ev, ip, n, err);
 }
 
 /* ---- the header ---- */
@@ -347,12 +542,15 @@ open_input(const char *path, struct sbuf *in, enum csv_encoding enc,
 	   struct alerts_import_result *res, struct csv_reader **csv,
 	   struct osk_error *err)
 {
+	struct sha256 c;
 	int r;
 
 	if (!strcmp(path, "-")) {
 		if ((r = slurp_stdin(in, err)))
 			return r;
-		sha256_hex(in->buf, in->len, res->sha256);
+		sha256_init(&c);
+		alerts_hash_update(&c, in->buf, in->len);
+		alerts_hash_hex(&c, res->sha256);
 		*csv = csv_open_mem("<stdin>", in->buf, in->len, enc, err);
 	} else {
 		if ((r = hash_file(path, res->sha256, err)))
@@ -396,18 +594,8 @@ alerts_summary_import(struct store *st, const struct alerts_catalog *cat,
 					  "period_end,event,count,src_ip");
 		goto out;
 	}
-	if ((r = read_header(&x, f, nf, &unknown, &is_data, err)) ||
-	    (r = store_begin(st, err)))
+	if ((r = read_header(&x, f, nf, &unknown, &is_data, err)))
 		goto out;
-	if ((r = import_add(st, ALERTS_KIND_SUMMARY, res->sha256,
-			    strcmp(path, "-") ? path : "<stdin>",
-			    &res->import_id, err)) ||
-	    (r = store_prepare(st, &x.ins, "INSERT INTO alert_count("
-			       "company_id, import_id, period_start, "
-			       "period_end, event, src_ip, count) VALUES "
-			       "(?, ?, ?, ?, ?, ?, ?)", err)))
-		goto fail;
-	sqlite3_bind_int64(x.ins, 2, res->import_id);
 	for (r = is_data ? 1 : csv_read(x.csv, &f, NULL, &nf, err); r == 1;
 	     r = csv_read(x.csv, &f, NULL, &nf, err)) {
 		res->records++;
@@ -418,36 +606,37 @@ alerts_summary_import(struct store *st, const struct alerts_catalog *cat,
 			continue;
 		}
 		if ((r = take_row(&x, f, err)))
-			goto fail;
+			goto out;
 	}
 	res->used = csv_encoding_used(x.csv);
 	if (r < 0)
-		goto fail;
+		goto out;
 	if (!res->records) {
 		r = osk_error_set(err, OSK_EDATA, csv_path(x.csv), 0, 0,
 				  "no rows after the header row");
-		goto fail;
+		goto out;
 	}
 	if (errs->total) {
 		r = -OSK_EDATA;
-		goto fail;
+		goto out;
 	}
-	if ((r = import_set_records(st, res->import_id,
-				    (int64_t)res->records, err)))
-		goto fail;
-	r = store_commit(st, err);
-	goto out;
-fail:
-	store_rollback(st);
-	res->import_id = 0;
-	res->rows = 0;
-	res->alerts = 0;
+	if ((r = store_begin(st, err)))
+		goto out;
+	if ((r = store_rows(&x, strcmp(path, "-") ? path : "<stdin>",
+			    err)) || (r = store_commit(st, err))) {
+		store_rollback(st);
+		res->import_id = 0;
+		res->rows = 0;
+		res->alerts = 0;
+	}
 out:
 	snprintf(res->unknown, sizeof(res->unknown), "%s", unknown.buf);
-	sqlite3_finalize(x.ins);
 	for (i = 0; x.keys && i <= x.mask; i++)
 		free(x.keys[i].key);
 	free(x.keys);
+	free(x.rows);
+	free(x.ips.ip);
+	free(x.ips.tab);
 	csv_close(x.csv);
 	sbuf_release(&in);
 	sbuf_release(&unknown);

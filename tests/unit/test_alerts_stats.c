@@ -386,6 +386,54 @@ test_alerts_stats_summary_import_errors(void **state)
 	alerts_catalog_free(cat);
 }
 
+/* Rows are stored in batches: every size around a batch comes out whole. */
+static void
+test_alerts_stats_summary_import_sizes(void **state)
+{
+	static const int sizes[] = { 1, 127, 128, 129, 256, 300 };
+	struct fx *f = *state;
+	struct alerts_catalog *cat = catalog();
+	struct alerts_import_result res;
+	long long rows = 0, sum = 0;
+	size_t k;
+	int i;
+
+	company(f, "A1", "E", 10);
+	company(f, "A2", "G", 3);
+	for (k = 0; k < sizeof(sizes) / sizeof(*sizes); k++) {
+		struct sbuf sb = SBUF_INIT;
+
+		sbuf_adds(&sb, "company,period_start,period_end,event,count,"
+			  "src_ip\n");
+		for (i = 0; i < sizes[k]; i++) {
+			sbuf_addf(&sb, "A%d,2020-%02d-%02d,2020-12-31,%s,%d,"
+				  "10.0.%d.%d\n", 2 - i % 2, 12 - i % 12,
+				  1 + (i * 7 + (int)k) % 28,
+				  cat->events[i % cat->nevents].id, i,
+				  i % 3, i % 5);
+			sum += i;
+		}
+		assert_int_equal(alerts_summary_import(
+			f->st, cat, fx_file(f, "n.csv", sb.buf), CSV_ENC_AUTO,
+			&res, &f->errs, &f->err), 0);
+		sbuf_release(&sb);
+		rows += sizes[k];
+		assert_int_equal(res.rows, sizes[k]);
+		assert_int_equal(fx_count(f, "SELECT count(*) FROM "
+					  "alert_count"), rows);
+		assert_int_equal(fx_count(f, "SELECT sum(count) FROM "
+					  "alert_count"), sum);
+		/* 10.0.(i % 3).(i % 5): i % 15 */
+		assert_int_equal(fx_count(f, "SELECT count(DISTINCT src_ip) "
+					  "FROM alert_count"),
+				 rows < 15 ? rows : 15);
+	}
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM alert_count WHERE "
+				  "import_id IS NULL OR company_id NOT IN "
+				  "(1, 2)"), 0);
+	alerts_catalog_free(cat);
+}
+
 static void
 test_alerts_stats_incidents(void **state)
 {
@@ -450,6 +498,9 @@ main(void)
 			fx_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_alerts_stats_summary_import_errors, fx_setup,
+			fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_alerts_stats_summary_import_sizes, fx_setup,
 			fx_teardown),
 		cmocka_unit_test_setup_teardown(test_alerts_stats_incidents,
 						fx_setup, fx_teardown),
