@@ -86,7 +86,7 @@ check-asan:
 
 check-valgrind: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do \
-		OTASUKE_DATADIR=$(CURDIR)/questions valgrind -q --leak-check=full \
+		OTASUKE_DATADIR=$(CURDIR)/questions valgrind -q --leak-check=full --suppressions=tests/valgrind.supp \
 		--errors-for-leak-kinds=definite,indirect,possible \
 		--error-exitcode=1 $$t || fail=1; done; exit $$fail
 

@@ -125,6 +125,11 @@ jw_num(struct jw *w, double v)
 		jw_note(w, sbuf_adds(w->sb, "null"));
 		return;
 	}
+	/* Whole numbers as such: %g would write 10 as 1e+01. */
+	if (v == floor(v) && fabs(v) < 1e15) {
+		jw_note(w, sbuf_addf(w->sb, "%.0f", v + 0.0));
+		return;
+	}
 	for (prec = 1; prec <= 17; prec++) {
 		snprintf(buf, sizeof(buf), "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)

@@ -848,8 +848,10 @@ parse_survey_question(struct ld *L, const struct yaml_map *m, size_t qi)
 	v = yaml_node_get(m->node, "other");
 	if (v && !with_choices)
 		fail(L, v, "'other' is only for single and multi questions");
-	else
-		get_bool(L, m, "other", 0, &qq->other);
+	else if (get_bool(L, m, "other", 0, &qq->other) > 0 && qq->other &&
+		 qq->options && !qset_option_find(qq, "other"))
+		fail(L, v, "'other: true' needs a choice with id 'other' for "
+		     "the free text");
 	parse_when(L, m, qi);
 }
 

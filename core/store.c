@@ -232,8 +232,10 @@ store_open(const char *path, int flags, struct osk_error *err)
 	st->busy_ms = STORE_BUSY_MS;
 	if (getenv("OTASUKE_BUSY_MS"))
 		st->busy_ms = atoi(getenv("OTASUKE_BUSY_MS"));
-	oflags = flags & STORE_READONLY ? SQLITE_OPEN_READONLY
-					: SQLITE_OPEN_READWRITE;
+	/* One connection per process, used from one thread. */
+	oflags = (flags & STORE_READONLY ? SQLITE_OPEN_READONLY
+					 : SQLITE_OPEN_READWRITE) |
+		 SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		osk_fail(err, OSK_EIO, "cannot open database '%s': %s", path,
 			 st->db ? sqlite3_errmsg(st->db) : "out of memory");
