@@ -316,7 +316,7 @@ struct alerts_by_event {
 	int64_t *phase_totals;	/* [cat->nphases] */
 	int64_t unclassified;	/* incl. events no longer in the catalog */
 	int64_t total;		/* all of the above */
-	char first[11], last[11];	/* period_start range seen, "" if none */
+	char first[11], last[11];	/* period_start range, "" if none */
 };
 
 int alerts_by_event(struct store *st, const struct alerts_catalog *cat,

@@ -95,8 +95,8 @@ blocks_ni(uint32_t h[8], const unsigned char *p, size_t n)
 							      m[i & 3],
 							      m[(i - 1) & 3],
 							      4)), m[i & 3]);
-			s0 = _mm_sha256rnds2_epu32(s0, s1,
-						   _mm_shuffle_epi32(msg, 0x0e));
+			msg = _mm_shuffle_epi32(msg, 0x0e);
+			s0 = _mm_sha256rnds2_epu32(s0, s1, msg);
 			if (i >= 1 && i <= 12)
 				m[(i - 1) & 3] = _mm_sha256msg1_epu32(
 					m[(i - 1) & 3], m[i & 3]);

@@ -59,6 +59,42 @@ int import_find(struct store *st, const char *kind, const char *sha256,
 /* Store a new import row; *id receives its row id. */
 int import_add(struct store *st, const char *kind, const char *sha256,
 	       const char *path, int64_t *id, struct osk_error *err);
+/*
+ * Rows of alert_count written COUNT_BATCH at a time (one INSERT of many
+ * VALUES runs much faster than a statement per row). Add rows, flush at
+ * the end, release; the caller holds the transaction. Strings are copied
+ * except event, which must live until the flush (catalog ids do).
+ */
+#define COUNT_BATCH 128
+
+struct count_row {
+	int64_t company, count;
+	char start[10], end[10];
+	const char *event;
+	char ip[48];
+};
+
+struct count_writer {
+	struct store *st;
+	int64_t import_id;
+	sqlite3_stmt *one, *batch;
+	struct count_row rows[COUNT_BATCH];
+	size_t n;
+	size_t rows_written;	/* added so far */
+	int64_t alerts;		/* their counts */
+};
+
+void count_writer_init(struct count_writer *w, struct store *st,
+		       int64_t import_id);
+int count_writer_add(struct count_writer *w, int64_t company,
+		     const char *start, const char *end, const char *event,
+		     const char *ip, int64_t count, struct osk_error *err);
+int count_writer_flush(struct count_writer *w, struct osk_error *err);
+void count_writer_release(struct count_writer *w);
+
+/* How many counting keys a reader holds (alerts_eve_each() calls). */
+size_t alerts_eve_keys(const struct alerts_eve *e);
+
 /* Set the records count of import id. */
 int import_set_records(struct store *st, int64_t id, int64_t records,
 		       struct osk_error *err);

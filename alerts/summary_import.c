@@ -352,84 +352,35 @@ pending_cmp(const void *pa, const void *pb)
 	return a->ip < b->ip ? -1 : a->ip > b->ip;
 }
 
-/*
- * Rows go in BATCH at a time, one INSERT of many VALUES: the statement is
- * run once per batch instead of once per row. The SQL is made from fixed
- * pieces only, never from input.
- */
-#define BATCH 128
-#define ROW_SQL "(?, ?, ?, ?, ?, ?, ?)"
-
-static int
-prepare_insert(struct store *st, size_t n, sqlite3_stmt **ins,
-	       struct osk_error *err)
-{
-	struct sbuf sql = SBUF_INIT;
-	size_t i;
-	int r = 0;
-
-	r = sbuf_adds(&sql, "INSERT INTO alert_count(company_id, import_id, "
-		      "period_start, period_end, event, src_ip, count) "
-		      "VALUES " ROW_SQL);
-	for (i = 1; !r && i < n; i++)
-		r = sbuf_adds(&sql, ", " ROW_SQL);
-	if (r)
-		r = nomem(err);
-	else
-		r = store_prepare(st, ins, sql.buf, err);
-	sbuf_release(&sql);
-	return r;
-}
-
-static void
-bind_row(struct ctx *x, sqlite3_stmt *ins, int at, const struct pending *p)
-{
-	sqlite3_bind_int64(ins, at + 1, p->company);
-	sqlite3_bind_int64(ins, at + 2, x->res->import_id);
-	sqlite3_bind_text(ins, at + 3, p->start, 10, SQLITE_STATIC);
-	sqlite3_bind_text(ins, at + 4, p->end, 10, SQLITE_STATIC);
-	sqlite3_bind_text(ins, at + 5, alerts_event_id(x->cat, p->event), -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_text(ins, at + 6, x->ips.ip[p->ip], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(ins, at + 7, p->count);
-}
-
 /* Store the checked rows as one import; the caller holds the transaction. */
 static int
 store_rows(struct ctx *x, const char *path, struct osk_error *err)
 {
 	struct alerts_import_result *res = x->res;
-	sqlite3_stmt *ins = NULL, *batch = NULL;
-	size_t i, j;
+	struct count_writer w;
+	size_t i;
 	int r;
 
 	qsort(x->rows, x->nrows, sizeof(*x->rows), pending_cmp);
 	if ((r = import_add(x->st, ALERTS_KIND_SUMMARY, res->sha256, path,
-			    &res->import_id, err)) ||
-	    (r = prepare_insert(x->st, 1, &ins, err)) ||
-	    (x->nrows >= BATCH &&
-	     (r = prepare_insert(x->st, BATCH, &batch, err))))
-		goto out;
-	for (i = 0; i < x->nrows; i += j) {
-		sqlite3_stmt *s = x->nrows - i >= BATCH ? batch : ins;
-		size_t n = s == batch ? BATCH : 1;
+			    &res->import_id, err)))
+		return r;
+	count_writer_init(&w, x->st, res->import_id);
+	for (i = 0; !r && i < x->nrows; i++) {
+		const struct pending *p = &x->rows[i];
 
-		sqlite3_reset(s);
-		for (j = 0; j < n; j++) {
-			bind_row(x, s, (int)(7 * j), &x->rows[i + j]);
-			res->alerts += x->rows[i + j].count;
-		}
-		if (sqlite3_step(s) != SQLITE_DONE) {
-			r = store_fail(x->st, err, "cannot save alert counts");
-			goto out;
-		}
-		res->rows += n;
+		r = count_writer_add(&w, p->company, p->start, p->end,
+				     alerts_event_id(x->cat, p->event),
+				     x->ips.ip[p->ip], p->count, err);
 	}
-	r = import_set_records(x->st, res->import_id, (int64_t)res->records,
-			       err);
-out:
-	sqlite3_finalize(ins);
-	sqlite3_finalize(batch);
+	if (!r)
+		r = count_writer_flush(&w, err);
+	count_writer_release(&w);
+	res->rows = w.rows_written;
+	res->alerts = w.alerts;
+	if (!r)
+		r = import_set_records(x->st, res->import_id,
+				       (int64_t)res->records, err);
 	return r;
 }
 

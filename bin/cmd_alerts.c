@@ -328,8 +328,9 @@ import_eve(const struct opts *o, int argc, char **argv)
 			       "%s: already imported on %.10s, skipped"),
 			     name, res.imported_at);
 		else
-			info(L("%s: %llu 行%.0s、アラート %llu 件%.0s（うち分類外"
-			       " %llu 件）を「%s」の分として取り込みました",
+			info(L("%s: %llu 行%.0s、アラート %llu 件%.0s"
+			       "（うち分類外 %llu 件）を「%s」の分として"
+			       "取り込みました",
 			       "%s: %llu line%s, %llu alert%s (%llu "
 			       "unclassified) stored for '%s'"), name,
 			     (unsigned long long)s->lines,
@@ -744,12 +745,13 @@ view_industry(struct sum *s)
 		xcheck(out_table_add(tab, cells));
 	}
 	if (s->fmt == OUT_TEXT) {
-		text_heading(s, L("業種別のアラート件数", "Alerts by industry"));
+		text_heading(s, L("業種別のアラート件数",
+				  "Alerts by industry"));
 		if (s->have_company && mine.n) {
 			char pp[32];
 
-			xcheck(sbuf_addf(&s->sb, L("%s: アラート %lld 件、PC 1 台"
-						   "あたり %s\n",
+			xcheck(sbuf_addf(&s->sb, L("%s: アラート %lld 件、"
+						   "PC 1 台あたり %s\n",
 						   "%s: %lld alerts, %s per "
 						   "PC\n"), s->company.name,
 					 (long long)mine.rows[0].alerts,
@@ -886,15 +888,18 @@ view_stats(struct sum *s)
 	} else {
 		text_heading(s, L("PC 台数とアラート件数の相関",
 				  "Correlation of PCs and alerts"));
-		xcheck(sbuf_addf(&s->sb, L("会社数 (PC 台数が分かる会社): %zu\n",
+		xcheck(sbuf_addf(&s->sb, L("会社数 (PC 台数が分かる会社):"
+					   " %zu\n",
 					   "companies (with a known PC count): "
 					   "%zu\n"), t.n));
 		if (isnan(t.pearson))
 			xcheck(sbuf_adds(&s->sb, L("相関は計算できません（3 社"
-						   "以上で、PC 台数とアラート件数"
-						   "にばらつきが必要です）\n",
+						   "以上で、PC 台数とアラート"
+						   "件数にばらつきが必要です）"
+						   "\n",
 						   "no correlation: it needs 3 "
-						   "or more companies whose PCs "
+						   "or more companies whose "
+						   "PCs "
 						   "and alerts vary\n")));
 		else
 			xcheck(sbuf_addf(&s->sb, "Pearson r = %.2f\n"
@@ -986,9 +991,9 @@ view_mismatch(struct sum *s)
 	if (s->fmt == OUT_TEXT) {
 		text_heading(s, L("診断とセンサーの食い違い",
 				  "Diagnosis and sensor disagree"));
-		xcheck(sbuf_adds(&s->sb, L("診断では更新とウイルス対策が「実施」"
-					   "なのに、感染を疑わせる通信がありまし"
-					   "た:\n",
+		xcheck(sbuf_adds(&s->sb, L("診断では更新とウイルス対策が"
+					   "「実施」なのに、感染を疑わせる"
+					   "通信がありました:\n",
 					   "the diagnosis says updates and "
 					   "malware protection are done, yet "
 					   "the sensor saw signs of an "

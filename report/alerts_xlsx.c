@@ -260,13 +260,15 @@ sheet_companies(struct book *b)
 		return;
 	if (isnan(st->pearson))
 		snprintf(title, sizeof(title), T(b, "PC 台数とアラート件数"
-						 "（n = %zu、相関は計算できません）",
+						 "（n = %zu、相関は計算でき"
+						 "ません）",
 						 "PCs and alerts (n = %zu, no "
 						 "correlation)"), st->n);
 	else
-		snprintf(title, sizeof(title), T(b, "PC 台数とアラート件数（n = "
-						 "%zu、ピアソン r = %.2f、スピア"
-						 "マン ρ = %.2f）",
+		snprintf(title, sizeof(title), T(b, "PC 台数とアラート件数"
+						 "（n = %zu、ピアソン r = "
+						 "%.2f、スピアマン ρ = "
+						 "%.2f）",
 						 "PCs and alerts (n = %zu, "
 						 "Pearson r = %.2f, Spearman "
 						 "rho = %.2f)"), st->n,

@@ -12,7 +12,7 @@ struct report_alerts_xlsx {
 	const struct alerts_catalog *cat;
 	const struct industries *ind;		/* industry names */
 	const char *from, *to;			/* as given; NULL: open */
-	const char *company;			/* one company's name, or NULL */
+	const char *company;		/* one company's name, or NULL */
 	const struct alerts_by_event *events;
 	const struct alerts_by_company *companies;
 	const struct alerts_by_industry *industries;	/* NULL: no sheet */

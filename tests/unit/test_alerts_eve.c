@@ -289,7 +289,8 @@ test_alerts_eve_nested_objects_skipped(void **state)
 		"\"src_ip\":\"10.0.0.3\",\"flow\":{\"alert\":{\"signature\":"
 		"\"ET SCAN NMAP\"},\"a\":[[[{\"b\":[]}]],{}]},\"alert\":{"
 		"\"metadata\":{\"signature\":[\"ET SCAN NMAP\"]},"
-		"\"signature\":\"ET CNC Feodo Tracker Reported CnC Server\"}}\n",
+		"\"signature\":\"ET CNC Feodo Tracker Reported CnC "
+		"Server\"}}\n",
 		"2020-10-01 c2-known 10.0.0.3 1\n");
 }
 
@@ -402,7 +403,8 @@ test_alerts_eve_truncated_last_line(void **state)
 
 	/* a complete last line without a newline is fine */
 	e = scan_text(ALERT("2020-10-01", "10.0.0.9", "") "{\"event_type\":"
-		      "\"alert\",\"timestamp\":\"2020-10-01\",\"alert\":{}}", 0);
+		      "\"alert\",\"timestamp\":\"2020-10-01\","
+		      "\"alert\":{}}", 0);
 	assert_false(alerts_eve_stats(e)->truncated);
 	assert_int_equal(alerts_eve_stats(e)->alerts, 2);
 	alerts_eve_free(e);
@@ -646,7 +648,8 @@ test_alerts_eve_sha256(void **state)
 	(void)state;
 	assert_non_null(buf);
 	for (i = 0; i < n; i++)
-		buf[i] = (char)(i % 251 == 0 ? '\n' : 'a' + (i * 7 + i / 13) % 26);
+		buf[i] = (char)(i % 251 == 0 ? '\n'
+				: 'a' + (i * 7 + i / 13) % 26);
 	for (s = 0; s < sizeof(steps) / sizeof(*steps); s++) {
 		for (i = 0; i < 3; i++) {
 			size_t len = i == 0 ? n : i == 1 ? 64 * 9 : 1000;

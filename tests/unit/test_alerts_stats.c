@@ -272,12 +272,12 @@ test_alerts_stats_mismatch_and_check(void **state)
 	assert_int_equal(m.rows[0].counts[alerts_catalog_event(cat,
 							       "c2-known")], 2);
 	alerts_mismatches_release(&m);
-	assert_true(alerts_event_tells_infection(cat, alerts_catalog_event(
-							 cat, "c2-dga")));
-	assert_true(alerts_event_tells_infection(cat, alerts_catalog_event(
-							 cat, "phishing-site")));
-	assert_false(alerts_event_tells_infection(cat, alerts_catalog_event(
-							  cat, "port-scan")));
+	assert_true(alerts_event_tells_infection(cat,
+		alerts_catalog_event(cat, "c2-dga")));
+	assert_true(alerts_event_tells_infection(cat,
+		alerts_catalog_event(cat, "phishing-site")));
+	assert_false(alerts_event_tells_infection(cat,
+		alerts_catalog_event(cat, "port-scan")));
 	assert_false(alerts_event_tells_infection(cat, ALERTS_NONE));
 
 	/* the network check of A1: devices by name, incidents */
