@@ -1,6 +1,7 @@
 # report/: one line per source file
 REPORT_SRC = \
 	report/alerts_xlsx.c \
+	report/batch.c \
 	report/chart_bar.c \
 	report/chart_radar.c \
 	report/fill.c \

@@ -21,7 +21,8 @@
 #define DEVICES_SHOWN 3
 
 struct page_data {
-	struct diag_score *score;
+	const struct diag_score *score;
+	struct diag_score *own;		/* score, when not from a batch */
 	struct report_category *cats;
 	struct report_band *bands;
 	struct report_action actions[ACTIONS];
@@ -625,14 +626,23 @@ report_health_load(struct report_renderer *r, struct store *st,
 	for (i = 0; i < t->nenvs; i++) {
 		struct page_data *pd = &h->data[np];
 
-		ret = diag_score_get(st, company_id, t->envs[i].set, 0,
-				     &pd->score, err);
-		if (ret == -OSK_ENOTFOUND) {
-			pd->score = NULL;
-			continue;
+		if (o->batches) {
+			pd->score = o->batches[i] ?
+				diag_batch_find(o->batches[i], company_id) :
+				NULL;
+			if (!pd->score)
+				continue;
+		} else {
+			ret = diag_score_get(st, company_id, t->envs[i].set, 0,
+					     &pd->own, err);
+			if (ret == -OSK_ENOTFOUND) {
+				pd->own = NULL;
+				continue;
+			}
+			if (ret < 0)
+				goto fail;
+			pd->score = pd->own;
 		}
-		if (ret < 0)
-			goto fail;
 		ret = fill_page(h, t, lang, &t->envs[i], ind, &h->pages[np],
 				pd);
 		np++;
@@ -692,7 +702,7 @@ report_health_free(struct report_health *h)
 	for (i = 0; i < MAX_PAGES; i++) {
 		struct page_data *pd = &h->data[i];
 
-		diag_score_free(pd->score);
+		diag_score_free(pd->own);
 		free(pd->cats);
 		free(pd->bands);
 		free(pd->steps1);

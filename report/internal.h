@@ -121,6 +121,8 @@ struct report_texts {
 	size_t nenvs;
 	struct rt_term *terms[2];	/* longest first */
 	size_t nterms[2];
+	/* bit (b0 << 8 | b1): a term may start with bytes b0 b1 */
+	uint8_t first[2][65536 / 8];
 };
 
 /*

@@ -10,6 +10,7 @@
 #include "core/industry.h"
 #include "core/store.h"
 #include "core/text.h"
+#include "diag/diag.h"
 
 /*
  * The health-check sheet: what the owner holds in their hand.
@@ -244,6 +245,12 @@ struct report_health_opts {
 	   industries.yaml) */
 	const struct alerts_catalog *catalog;
 	const struct industries *industries;
+	/*
+	 * Scores computed beforehand for many companies: one diag_batch per
+	 * environment of report.yaml, in its order (NULL entry: that set is
+	 * left out). NULL: each sheet scores its company itself.
+	 */
+	const struct diag_batch *const *batches;
 };
 
 struct report_health;
@@ -266,6 +273,46 @@ int report_health_load(struct report_renderer *r, struct store *st,
 const struct report_sheet *report_health_sheet(const struct report_health *h);
 
 void report_health_free(struct report_health *h);
+
+/* ---- many sheets ---- */
+
+/*
+ * A batch worker's state: the scores of every company for each environment
+ * (diag_batch_score(), once), the event catalog and the industries, so
+ * that each sheet costs one alerts query and the drawing. r and st are
+ * borrowed; o is copied (its strings must outlive the batch). Free with
+ * report_batch_free(). Errors as report_health_load().
+ */
+struct report_batch;
+
+int report_batch_new(struct report_renderer *r, struct store *st,
+		     const struct report_health_opts *o,
+		     struct report_batch **out, struct osk_error *err);
+
+struct report_batch_result {
+	int pages;
+	char grade[8];		/* overall grade of the first page, or "" */
+};
+
+/*
+ * Fill and draw the sheet of company_id into path (as
+ * report_renderer_render()). Returns the pages written, or -OSK_E* with
+ * err filled: -OSK_ENOTFOUND for a company without any assessment, the
+ * file errors of report_renderer_render().
+ */
+int report_batch_sheet(struct report_batch *b, int64_t company_id,
+		       enum report_fmt fmt, const char *path,
+		       struct report_batch_result *res, struct osk_error *err);
+
+void report_batch_free(struct report_batch *b);
+
+/*
+ * The file name of a company's sheet: "<id>-<name>.<ext>", the name with
+ * path separators, control characters, spaces and characters Windows
+ * refuses (\ : * ? " < > |) as '_', no leading dot, at most 80 bytes of
+ * it (cut on a character boundary). Caller frees; NULL when out of memory.
+ */
+char *report_file_name(int64_t id, const char *name, const char *ext);
 
 /*
  * The format for a file name by its extension (.pdf, .png, .svg, any

@@ -179,6 +179,32 @@ all_ascii(const char *s)
 	return true;
 }
 
+static unsigned char
+other_case(unsigned char ch)
+{
+	if (ch >= 'a' && ch <= 'z')
+		return (unsigned char)(ch - 'a' + 'A');
+	if (ch >= 'A' && ch <= 'Z')
+		return (unsigned char)(ch - 'A' + 'a');
+	return ch;
+}
+
+/* Mark the first two bytes of term (in either case for letters). */
+static void
+mark_start(uint8_t *bits, const char *term)
+{
+	unsigned char a = (unsigned char)term[0], b = (unsigned char)term[1];
+	unsigned as[2] = { a, other_case(a) }, bs[2] = { b, other_case(b) };
+	int i, j;
+
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 2; j++) {
+			unsigned k = as[i] << 8 | bs[j];
+
+			bits[k >> 3] |= (uint8_t)(1u << (k & 7));
+		}
+}
+
 static int
 longest_first(const void *a, const void *b)
 {
@@ -218,6 +244,11 @@ load_glossary(struct report_texts *t, const struct yaml_node *n,
 		for (lang = 0; lang < 2; lang++) {
 			struct rt_term *e = &t->terms[lang][i];
 
+			if (strlen(term[lang]) < 2)
+				return osk_error_set(err, OSK_EDATA,
+					yaml_doc_path(t->doc), m.node->line,
+					m.node->col, "a glossary term needs "
+					"at least two letters");
 			e->term = term[lang];
 			e->len = strlen(term[lang]);
 			e->plain = plain[lang];
@@ -228,6 +259,8 @@ load_glossary(struct report_texts *t, const struct yaml_node *n,
 		t->nterms[lang] = n->n;
 		qsort(t->terms[lang], n->n, sizeof(struct rt_term),
 		      longest_first);
+		for (i = 0; i < n->n; i++)
+			mark_start(t->first[lang], t->terms[lang][i].term);
 	}
 	return 0;
 }
@@ -432,12 +465,19 @@ texts_plain(const struct report_texts *t, enum osk_lang lang, const char *s,
 {
 	const struct rt_term *terms = t->terms[lang == OSK_LANG_JA];
 	size_t nterms = t->nterms[lang == OSK_LANG_JA];
+	const uint8_t *first = t->first[lang == OSK_LANG_JA];
 	size_t n = strlen(s), i = 0, from = 0, j, len;
 	int r;
 
 	while (i < n) {
 		const struct rt_term *hit = NULL;
+		unsigned k = (unsigned)(unsigned char)s[i] << 8 |
+			     (unsigned char)s[i + 1];
 
+		if (!(first[k >> 3] & (1u << (k & 7)))) {
+			i++;
+			continue;
+		}
 		for (j = 0; j < nterms && !hit; j++) {
 			len = term_match(&terms[j], s, i, n);
 			if (len)
