@@ -251,6 +251,20 @@ list_add(struct list *l, int64_t id, const char *name)
 	l->n++;
 }
 
+static void
+list_release(struct list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->items[i].name);
+		free(l->items[i].file);
+		free(l->items[i].reason);
+	}
+	free(l->items);
+	memset(l, 0, sizeof(*l));
+}
+
 static int
 add_company(const struct company *c, void *data)
 {
@@ -556,11 +570,17 @@ report_batch(int argc, char **argv)
 			    strerror(errno));
 		if (pids[i] == 0) {
 			size_t k;
+			int status;
 
 			close(p[0]);
 			for (k = 0; k < i; k++)
 				close(fds[k].fd);
-			_exit(worker(&l, i, n, o.output, &ho, p[1]));
+			status = worker(&l, i, n, o.output, &ho, p[1]);
+			list_release(&l);
+			free(fds);
+			free(bufs);
+			free(pids);
+			_exit(status);
 		}
 		close(p[1]);
 		fds[i].fd = p[0];
@@ -621,12 +641,7 @@ report_batch(int argc, char **argv)
 	info(L("%zu 社の診断書を %.1f 秒で作成しました（%zu 件失敗）: %s/index.csv",
 	       "%zu sheets in %.1f s, %zu failed: %s/index.csv"),
 	     l.n - failed, now_s() - t0, failed, o.output);
-	for (i = 0; i < l.n; i++) {
-		free(l.items[i].name);
-		free(l.items[i].file);
-		free(l.items[i].reason);
-	}
-	free(l.items);
+	list_release(&l);
 	free(fds);
 	free(bufs);
 	free(pids);
