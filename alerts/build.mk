@@ -8,5 +8,6 @@ ALERTS_SRC = \
 	alerts/import.c \
 	alerts/incident.c \
 	alerts/mismatch.c \
+	alerts/pool.c \
 	alerts/stats.c \
 	alerts/summary_import.c

@@ -11,12 +11,6 @@
 #include "alerts/internal.h"
 
 static int
-nomem(struct osk_error *err)
-{
-	return osk_fail(err, OSK_ENOMEM, "out of memory");
-}
-
-static int
 has_sensor(struct store *st, int64_t company_id, bool *out,
 	   struct osk_error *err)
 {
@@ -141,7 +135,7 @@ alerts_check_get(struct store *st, const struct alerts_catalog *cat,
 		out->nevents += t.counts[i] > 0;
 	out->events = calloc(out->nevents + 1, sizeof(*out->events));
 	if (!out->events) {
-		r = nomem(err);
+		r = alerts_nomem(err);
 		goto fail;
 	}
 	out->nevents = 0;
@@ -160,13 +154,13 @@ alerts_check_get(struct store *st, const struct alerts_catalog *cat,
 	if ((r = alerts_devices(st, cat, f, &d, err)))
 		goto fail;
 	if (group_devices(out, &d)) {
-		r = nomem(err);
+		r = alerts_nomem(err);
 		goto fail;
 	}
 	if ((r = alerts_incident_each(st, f->company_id, false,
 				      take_incident, &x, err))) {
 		if (x.nomem)
-			r = nomem(err);
+			r = alerts_nomem(err);
 		goto fail;
 	}
 	if ((r = has_sensor(st, f->company_id, &out->has_sensor, err)))

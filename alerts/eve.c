@@ -40,18 +40,6 @@
 
 /* ---- hash tables ---- */
 
-static uint64_t
-hash_bytes(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-
-	while (len--)
-		h = (h ^ *p++) * 1099511628211ull;
-	return h;
-}
-
-#define HASH_SEED 14695981039346656037ull
-
 /* One counting key and its count; day 0 marks a free slot. */
 struct agg {
 	uint32_t day;		/* YYYYMMDD */
@@ -59,14 +47,6 @@ struct agg {
 	uint32_t ip;		/* index into the address pool */
 	uint32_t hash;
 	int64_t count;
-};
-
-/* Source addresses as written, each kept once (ip[0] is ""). */
-struct ippool {
-	char (*ip)[IP_MAX];
-	size_t n, alloc;
-	uint32_t *tab;		/* open addressing: index + 1, 0 free */
-	size_t mask;
 };
 
 /* A classified (sid, signature, category), keyed by their raw spans. */
@@ -727,67 +707,6 @@ grow_agg(struct alerts_eve *e)
 }
 
 static int
-grow_pool(struct ippool *p)
-{
-	size_t cap = p->tab ? 2 * (p->mask + 1) : 256, i, j;
-	uint32_t *t = calloc(cap, sizeof(*t));
-
-	if (!t)
-		return -OSK_ENOMEM;
-	for (i = 1; i < p->n; i++) {
-		for (j = hash_bytes(HASH_SEED, p->ip[i], strlen(p->ip[i])) &
-			 (cap - 1); t[j]; j = (j + 1) & (cap - 1))
-			;
-		t[j] = (uint32_t)i + 1;
-	}
-	free(p->tab);
-	p->tab = t;
-	p->mask = cap - 1;
-	return 0;
-}
-
-/* The pool index of the address ip[0..len) (len < IP_MAX; "" is 0). */
-static int
-pool_index(struct ippool *p, const char *ip, size_t len, uint32_t *out)
-{
-	size_t i;
-
-	if (!p->alloc) {
-		if (!(p->ip = calloc(16, sizeof(*p->ip))))
-			return -OSK_ENOMEM;
-		p->alloc = 16;
-		p->n = 1;
-	}
-	*out = 0;
-	if (!len)
-		return 0;
-	if ((p->n + 1) * 2 > (p->tab ? p->mask + 1 : 0) && grow_pool(p))
-		return -OSK_ENOMEM;
-	for (i = hash_bytes(HASH_SEED, ip, len) & p->mask; p->tab[i];
-	     i = (i + 1) & p->mask) {
-		const char *s = p->ip[p->tab[i] - 1];
-
-		if (!memcmp(s, ip, len) && !s[len]) {
-			*out = p->tab[i] - 1;
-			return 0;
-		}
-	}
-	if (p->n == p->alloc) {
-		void *q = realloc(p->ip, 2 * p->alloc * sizeof(*p->ip));
-
-		if (!q)
-			return -OSK_ENOMEM;
-		p->ip = q;
-		p->alloc *= 2;
-	}
-	memcpy(p->ip[p->n], ip, len);
-	p->ip[p->n][len] = '\0';
-	p->tab[i] = (uint32_t)p->n + 1;
-	*out = (uint32_t)p->n++;
-	return 0;
-}
-
-static int
 count(struct alerts_eve *e, uint32_t day, uint32_t event, const char *ip,
       size_t iplen)
 {
@@ -796,7 +715,7 @@ count(struct alerts_eve *e, uint32_t day, uint32_t event, const char *ip,
 
 	if (iplen >= IP_MAX)	/* cannot be an address: stored as "" */
 		iplen = 0;
-	if (pool_index(&e->ips, ip, iplen, &k))
+	if (ippool_index(&e->ips, ip, iplen, &k))
 		return -OSK_ENOMEM;
 	h = (uint32_t)((day * 0x9e3779b97f4a7c15ull ^
 			event * 0xc2b2ae3d27d4eb4full ^
@@ -852,13 +771,13 @@ classify(struct alerts_eve *e, const struct rec *r, uint32_t *event)
 	const struct span *sg = &r->signature, *ct = &r->category;
 	size_t sl = sg->set ? sg->len : 0, cl = ct->set ? ct->len : 0;
 	const char *ss = sg->set ? sg->s : "", *cs = ct->set ? ct->s : "";
-	uint64_t h = HASH_SEED;
+	uint64_t h = ALERTS_HASH_SEED;
 	struct cls *c = NULL;
 	size_t i, ev;
 
-	h = hash_bytes(h, &r->sid, sizeof(r->sid));
-	h = hash_bytes(h, ss, sl) * 31 + sl;
-	h = hash_bytes(h, cs, cl);
+	h = alerts_hash_bytes(h, &r->sid, sizeof(r->sid));
+	h = alerts_hash_bytes(h, ss, sl) * 31 + sl;
+	h = alerts_hash_bytes(h, cs, cl);
 	for (i = h & e->cls_mask; e->cls && e->cls[i].key;
 	     i = (i + 1) & e->cls_mask) {
 		c = &e->cls[i];
@@ -1056,20 +975,13 @@ alerts_eve_free(struct alerts_eve *e)
 		free(e->cls[i].key);
 	free(e->cls);
 	free(e->agg);
-	free(e->ips.ip);
-	free(e->ips.tab);
+	ippool_release(&e->ips);
 	sbuf_release(&e->carry);
 	sbuf_release(&e->sig);
 	sbuf_release(&e->cat_s);
 	osk_errlist_release(&e->warnings);
 	free(e->name);
 	free(e);
-}
-
-static int
-nomem(struct osk_error *err)
-{
-	return osk_fail(err, OSK_ENOMEM, "out of memory");
 }
 
 /* Add bytes to the carried line, or drop them when it is too long. */
@@ -1096,24 +1008,24 @@ feed_lines(struct alerts_eve *e, const char *buf, size_t len,
 	e->stats.bytes += len;
 	if (e->carry.len || e->too_long) {
 		if (!(nl = memchr(p, '\n', len)))
-			return carry(e, p, len) ? nomem(err) : 0;
+			return carry(e, p, len) ? alerts_nomem(err) : 0;
 		if (carry(e, p, (size_t)(nl - p)))
-			return nomem(err);
+			return alerts_nomem(err);
 		if (e->too_long) {
 			too_long(e);
 		} else if (take_line(e, e->carry.buf, e->carry.len, false)) {
-			return nomem(err);
+			return alerts_nomem(err);
 		}
 		sbuf_reset(&e->carry);
 		p = nl + 1;
 	}
 	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p)))) {
 		if (take_line(e, p, (size_t)(nl - p), false))
-			return nomem(err);
+			return alerts_nomem(err);
 		p = nl + 1;
 	}
 	if (p < end && carry(e, p, (size_t)(end - p)))
-		return nomem(err);
+		return alerts_nomem(err);
 	return 0;
 }
 
@@ -1135,7 +1047,7 @@ alerts_eve_finish(struct alerts_eve *e, struct osk_error *err)
 		too_long(e);
 	else if (e->carry.len &&
 		 take_line(e, e->carry.buf, e->carry.len, true))
-		return nomem(err);
+		return alerts_nomem(err);
 	sbuf_release(&e->carry);
 	alerts_hash_hex(&e->sha, e->sha_hex);
 	return 0;
@@ -1198,7 +1110,7 @@ read_gz(struct alerts_eve *e, gzFile gz, const char *path,
 	g.sha = &e->sha;
 	for (i = 0; i < NBUF; i++)
 		if (!(g.buf[i] = malloc(READ_BLOCK)))
-			r = nomem(err);
+			r = alerts_nomem(err);
 	pthread_mutex_init(&g.mu, NULL);
 	pthread_cond_init(&g.cv, NULL);
 	threaded = !r && !pthread_create(&th, NULL, hasher, &g);
@@ -1266,7 +1178,7 @@ alerts_eve_read_file(struct alerts_eve *e, const char *path,
 				path, strerror(errno));
 	if (!(gz = gzdopen(fd, "rb"))) {
 		close(fd);
-		return nomem(err);
+		return alerts_nomem(err);
 	}
 	gzbuffer(gz, READ_BLOCK);
 	r = read_gz(e, gz, path, err);

@@ -9,6 +9,30 @@
 
 /* Helpers shared by the files of alerts/ (not part of the public API). */
 
+/* FNV-1a over len bytes, from h (ALERTS_HASH_SEED to start). */
+#define ALERTS_HASH_SEED 14695981039346656037ull
+uint64_t alerts_hash_bytes(uint64_t h, const void *data, size_t len);
+
+/* Fill err with "out of memory" and return -OSK_ENOMEM. */
+int alerts_nomem(struct osk_error *err);
+
+/*
+ * Source addresses, each kept once and known by its index: ip[0] is "".
+ * Zero-initialise; ippool_index() adds ip[0..len) (len < 48) if new and
+ * gives its index; ippool_release() frees. Errors: -OSK_ENOMEM, and
+ * -OSK_EINTERNAL for a string too long to be an address.
+ */
+struct ippool {
+	char (*ip)[48];
+	size_t n, alloc;
+	uint32_t *tab;		/* open addressing: index + 1, 0 free */
+	size_t mask;
+};
+
+int ippool_index(struct ippool *p, const char *ip, size_t len,
+		 uint32_t *out);
+void ippool_release(struct ippool *p);
+
 /* Whether s[0..10) is a date YYYY-MM-DD (nothing is said about s[10]). */
 bool alerts_date_ok10(const char *s);
 

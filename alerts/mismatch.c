@@ -51,12 +51,6 @@ mismatch_says_done(struct store *st, int64_t company_id, int64_t *assessment,
 	return r;
 }
 
-static int
-nomem(struct osk_error *err)
-{
-	return osk_fail(err, OSK_ENOMEM, "out of memory");
-}
-
 /* Start a row for company_id, or return the open one (rows by id). */
 static struct alerts_mismatch *
 row_for(struct alerts_mismatches *m, size_t *alloc, int64_t company_id,
@@ -115,7 +109,7 @@ telling_counts(struct store *st, const struct alerts_catalog *cat,
 			      (const char *)sqlite3_column_text(stmt, 1),
 			      cat->nevents);
 		if (!row) {
-			r = nomem(err);
+			r = alerts_nomem(err);
 			break;
 		}
 		row->counts[i] += sqlite3_column_int64(stmt, 3);

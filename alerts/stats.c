@@ -21,12 +21,6 @@ filter_bind(sqlite3_stmt *stmt, const struct alerts_filter *f)
 	sqlite3_bind_int64(stmt, 3, f->company_id > 0 ? f->company_id : 0);
 }
 
-static int
-nomem(struct osk_error *err)
-{
-	return osk_fail(err, OSK_ENOMEM, "out of memory");
-}
-
 /* ---- the kill-chain table ---- */
 
 int
@@ -43,7 +37,7 @@ alerts_by_event(struct store *st, const struct alerts_catalog *cat,
 				   sizeof(*out->phase_totals));
 	if (!out->counts || !out->phase_totals) {
 		alerts_by_event_release(out);
-		return nomem(err);
+		return alerts_nomem(err);
 	}
 	if ((r = store_prepare(st, &stmt, "SELECT a.event, SUM(a.count), "
 			       "MIN(a.period_start), MAX(a.period_start) "
@@ -124,7 +118,7 @@ alerts_by_company(struct store *st, const struct alerts_filter *f,
 			void *p = realloc(out->rows, na * sizeof(*out->rows));
 
 			if (!p) {
-				r = nomem(err);
+				r = alerts_nomem(err);
 				goto fail;
 			}
 			out->rows = p;
@@ -134,7 +128,7 @@ alerts_by_company(struct store *st, const struct alerts_filter *f,
 		memset(row, 0, sizeof(*row));
 		row->id = sqlite3_column_int64(stmt, 0);
 		if (!(row->name = strdup(name ? name : ""))) {
-			r = nomem(err);
+			r = alerts_nomem(err);
 			goto fail;
 		}
 		out->n++;
@@ -205,7 +199,7 @@ alerts_by_industry(struct store *st, const struct alerts_filter *f,
 	}
 	alerts_by_company_release(&bc);
 	if (!(out->rows = calloc(26, sizeof(*out->rows))))
-		return nomem(err);
+		return alerts_nomem(err);
 	for (i = 0; i < 26; i++) {
 		if (!tab[i].companies)
 			continue;
@@ -325,7 +319,7 @@ alerts_stats(struct store *st, const struct alerts_filter *f,
 	x = malloc((bc.n ? bc.n : 1) * sizeof(*x));
 	y = malloc((bc.n ? bc.n : 1) * sizeof(*y));
 	if (!x || !y) {
-		r = nomem(err);
+		r = alerts_nomem(err);
 		goto out;
 	}
 	for (i = 0; i < bc.n; i++)
@@ -374,7 +368,7 @@ alerts_devices(struct store *st, const struct alerts_catalog *cat,
 			void *p = realloc(out->rows, na * sizeof(*out->rows));
 
 			if (!p) {
-				r = nomem(err);
+				r = alerts_nomem(err);
 				goto fail;
 			}
 			out->rows = p;

@@ -53,14 +53,6 @@ struct pending {
 	char start[10], end[10];
 };
 
-/* Source addresses in normal form, each kept once. */
-struct ippool {
-	char (*ip)[48];		/* ip[0] is "" */
-	size_t n, alloc;
-	uint32_t *tab;		/* open addressing: index + 1, 0 free */
-	size_t mask;
-};
-
 struct ctx {
 	struct store *st;
 	const struct alerts_catalog *cat;
@@ -159,16 +151,6 @@ shown(const char *s, char *buf, size_t size)
 	return buf;
 }
 
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 14695981039346656037ull;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
 static int
 grow_keys(struct ctx *x)
 {
@@ -180,7 +162,7 @@ grow_keys(struct ctx *x)
 	for (i = 0; x->keys && i <= x->mask; i++) {
 		if (!x->keys[i].key)
 			continue;
-		for (j = hash_str(x->keys[i].key) & (cap - 1); t[j].key;
+		for (j = alerts_hash_bytes(ALERTS_HASH_SEED, x->keys[i].key, strlen(x->keys[i].key)) & (cap - 1); t[j].key;
 		     j = (j + 1) & (cap - 1))
 			;
 		t[j] = x->keys[i];
@@ -200,7 +182,7 @@ company_id(struct ctx *x, const char *key, int64_t *id,
 	size_t i;
 	int r;
 
-	for (i = hash_str(key) & x->mask; x->keys && x->keys[i].key;
+	for (i = alerts_hash_bytes(ALERTS_HASH_SEED, key, strlen(key)) & x->mask; x->keys && x->keys[i].key;
 	     i = (i + 1) & x->mask)
 		if (!strcmp(x->keys[i].key, key)) {
 			*id = x->keys[i].id;
@@ -214,7 +196,7 @@ company_id(struct ctx *x, const char *key, int64_t *id,
 		company_release(&c);
 	if ((x->nkeys + 1) * 2 > (x->keys ? x->mask + 1 : 0) && grow_keys(x))
 		return osk_fail(err, OSK_ENOMEM, "out of memory");
-	for (i = hash_str(key) & x->mask; x->keys[i].key;
+	for (i = alerts_hash_bytes(ALERTS_HASH_SEED, key, strlen(key)) & x->mask; x->keys[i].key;
 	     i = (i + 1) & x->mask)
 		;
 	if (!(x->keys[i].key = strdup(key)))
@@ -247,69 +229,6 @@ field(const struct ctx *x, const char **f, enum col c)
 }
 
 static int
-nomem(struct osk_error *err)
-{
-	return osk_fail(err, OSK_ENOMEM, "out of memory");
-}
-
-static int
-pool_grow(struct ippool *p)
-{
-	size_t cap = p->tab ? 2 * (p->mask + 1) : 256, i, j;
-	uint32_t *t = calloc(cap, sizeof(*t));
-
-	if (!t)
-		return -OSK_ENOMEM;
-	for (i = 1; i < p->n; i++) {
-		for (j = hash_str(p->ip[i]) & (cap - 1); t[j];
-		     j = (j + 1) & (cap - 1))
-			;
-		t[j] = (uint32_t)i + 1;
-	}
-	free(p->tab);
-	p->tab = t;
-	p->mask = cap - 1;
-	return 0;
-}
-
-/* The pool index of address ip (normal form; "" is 0). */
-static int
-pool_add(struct ippool *p, const char *ip, uint32_t *out)
-{
-	size_t i;
-
-	if (!p->alloc) {
-		if (!(p->ip = calloc(16, sizeof(*p->ip))))
-			return -OSK_ENOMEM;
-		p->alloc = 16;
-		p->n = 1;	/* ip[0] = "" */
-	}
-	if (!*ip) {
-		*out = 0;
-		return 0;
-	}
-	if ((p->n + 1) * 2 > (p->tab ? p->mask + 1 : 0) && pool_grow(p))
-		return -OSK_ENOMEM;
-	for (i = hash_str(ip) & p->mask; p->tab[i]; i = (i + 1) & p->mask)
-		if (!strcmp(p->ip[p->tab[i] - 1], ip)) {
-			*out = p->tab[i] - 1;
-			return 0;
-		}
-	if (p->n == p->alloc) {
-		void *q = realloc(p->ip, 2 * p->alloc * sizeof(*p->ip));
-
-		if (!q)
-			return -OSK_ENOMEM;
-		p->ip = q;
-		p->alloc *= 2;
-	}
-	snprintf(p->ip[p->n], sizeof(*p->ip), "%s", ip);
-	p->tab[i] = (uint32_t)p->n + 1;
-	*out = (uint32_t)p->n++;
-	return 0;
-}
-
-static int
 keep_row(struct ctx *x, int64_t company, const char *start, const char *end,
 	 size_t ev, const char *ip, int64_t n, struct osk_error *err)
 {
@@ -320,13 +239,13 @@ keep_row(struct ctx *x, int64_t company, const char *start, const char *end,
 		void *q = realloc(x->rows, na * sizeof(*x->rows));
 
 		if (!q)
-			return nomem(err);
+			return alerts_nomem(err);
 		x->rows = q;
 		x->arows = na;
 	}
 	p = &x->rows[x->nrows];
-	if (pool_add(&x->ips, ip, &p->ip))
-		return nomem(err);
+	if (ippool_index(&x->ips, ip, strlen(ip), &p->ip))
+		return alerts_nomem(err);
 	p->company = company;
 	p->count = n;
 	p->event = ev == ALERTS_NONE ? (uint32_t)x->cat->nevents
@@ -586,8 +505,7 @@ out:
 		free(x.keys[i].key);
 	free(x.keys);
 	free(x.rows);
-	free(x.ips.ip);
-	free(x.ips.tab);
+	ippool_release(&x.ips);
 	csv_close(x.csv);
 	sbuf_release(&in);
 	sbuf_release(&unknown);
