@@ -126,6 +126,7 @@ bool alerts_date_ok(const char *s);
 
 #define ALERTS_KIND_SUMMARY "alerts-summary"
 #define ALERTS_KIND_EVE "alerts-eve"
+#define ALERTS_KIND_ZEEK "alerts-zeek-notice"
 
 /* What an import did, for the messages of bin/. */
 struct alerts_import_result {
@@ -209,6 +210,22 @@ struct alerts_eve *alerts_eve_new(const struct alerts_catalog *cat,
 void alerts_eve_free(struct alerts_eve *e);
 
 /*
+ * What the reader reads (set before the first byte): Suricata EVE JSON
+ * (the default), or a Zeek notice.log in its tab-separated form. A
+ * notice counts as one alert on the UTC day of its ts, from src (else
+ * id.orig_h); it is classified by the catalog's signature patterns
+ * against its note (with '_' and ':' read as spaces) and msg,
+ * e.g. "SSH Password Guessing: 192.168.56.1 appears to be guessing SSH
+ * passwords" is login-bruteforce-fail. Header lines (#...) are not
+ * counted as bad; a data line before #fields is.
+ */
+enum alerts_log_format {
+	ALERTS_LOG_EVE,
+	ALERTS_LOG_ZEEK_NOTICE,
+};
+void alerts_eve_set_format(struct alerts_eve *e, enum alerts_log_format f);
+
+/*
  * Feed len bytes of EVE text; lines may be split anywhere across calls.
  * alerts_eve_finish() ends the input (a last line without a newline is
  * read then; one that is not complete JSON is the truncated last line).
@@ -244,7 +261,7 @@ int alerts_eve_each(const struct alerts_eve *e, alerts_eve_fn *fn,
 
 /*
  * Store the counts of a finished reader for company_id as one import of
- * kind ALERTS_KIND_EVE named path. The caller holds the transaction. Same
+ * kind ALERTS_KIND_EVE (or ALERTS_KIND_ZEEK) named path. The caller holds the transaction. Same
  * content imported before: res->duplicate, nothing stored, 0 returned.
  * Source addresses are stored in normal form; one that is not an address
  * is stored as "".

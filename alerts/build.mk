@@ -10,4 +10,5 @@ ALERTS_SRC = \
 	alerts/mismatch.c \
 	alerts/pool.c \
 	alerts/stats.c \
-	alerts/summary_import.c
+	alerts/summary_import.c \
+	alerts/zeek.c

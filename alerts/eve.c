@@ -60,6 +60,8 @@ struct cls {
 
 struct alerts_eve {
 	const struct alerts_catalog *cat;
+	enum alerts_log_format format;
+	struct zeek_state zeek;
 	char *name;
 	struct alerts_eve_stats stats;
 	struct osk_errlist warnings;
@@ -912,6 +914,58 @@ is_alert(const struct span *et)
 	return !strcmp(small_string(et, buf, sizeof(buf), &n), "alert");
 }
 
+/* A Zeek notice: classified by its note and message, no sid. */
+static int
+take_notice(struct alerts_eve *e, const struct zeek_notice *n)
+{
+	struct sbuf *t = &e->sig;
+	uint32_t event;
+	size_t ev, i;
+	int rc = 0;
+
+	if (!n->day) {
+		e->stats.skipped++;
+		warn(e, 0, "a notice without a time in 'ts'; skipped");
+		return 0;
+	}
+	sbuf_reset(t);
+	for (i = 0; !rc && i < n->note_len; i++)
+		rc = sbuf_addch(t, n->note[i] == '_' || n->note[i] == ':' ?
+				' ' : n->note[i]);
+	if (!rc && n->msg && !(rc = sbuf_adds(t, ": ")))
+		rc = sbuf_add(t, n->msg, n->msg_len);
+	if (rc)
+		return rc;
+	ev = alerts_catalog_classify(e->cat, -1, t->buf, NULL);
+	event = ev == ALERTS_NONE ? UINT32_MAX : (uint32_t)ev;
+	if ((rc = count(e, n->day, event, n->src ? n->src : "",
+			n->src_len)))
+		return rc;
+	e->stats.alerts++;
+	if (event == UINT32_MAX)
+		e->stats.unclassified++;
+	return 0;
+}
+
+static int
+take_zeek_line(struct alerts_eve *e, const char *s, size_t len)
+{
+	struct zeek_notice n;
+	int rc;
+
+	e->stats.lines++;
+	rc = zeek_line(&e->zeek, s, len, &n);
+	if (rc < 0) {
+		e->stats.bad_lines++;
+		warn(e, 0, "%s; skipped", n.error);
+		return 0;
+	}
+	if (rc == 0)
+		return 0;
+	e->stats.records++;
+	return take_notice(e, &n);
+}
+
 /* One line without its newline. last: the input ended without one. */
 static int
 take_line(struct alerts_eve *e, const char *s, size_t len, bool last)
@@ -920,6 +974,8 @@ take_line(struct alerts_eve *e, const char *s, size_t len, bool last)
 	struct rec r;
 	int rc;
 
+	if (e->format == ALERTS_LOG_ZEEK_NOTICE)
+		return take_zeek_line(e, s, len);
 	e->stats.lines++;
 	rc = scan_line(&sc, &r);
 	if (rc < 0) {
@@ -1192,6 +1248,19 @@ const struct alerts_catalog *
 alerts_eve_catalog(const struct alerts_eve *e)
 {
 	return e->cat;
+}
+
+void
+alerts_eve_set_format(struct alerts_eve *e, enum alerts_log_format f)
+{
+	e->format = f;
+}
+
+const char *
+alerts_eve_kind(const struct alerts_eve *e)
+{
+	return e->format == ALERTS_LOG_ZEEK_NOTICE ? ALERTS_KIND_ZEEK
+						   : ALERTS_KIND_EVE;
 }
 
 size_t

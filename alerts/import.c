@@ -218,9 +218,9 @@ alerts_eve_store(struct store *st, const struct alerts_eve *e,
 
 	memset(res, 0, sizeof(*res));
 	snprintf(res->sha256, sizeof(res->sha256), "%s", alerts_eve_sha256(e));
-	if ((r = import_find(st, ALERTS_KIND_EVE, res->sha256, res, err)))
+	if ((r = import_find(st, alerts_eve_kind(e), res->sha256, res, err)))
 		return r < 0 ? r : 0;
-	if ((r = import_add(st, ALERTS_KIND_EVE, res->sha256, path,
+	if ((r = import_add(st, alerts_eve_kind(e), res->sha256, path,
 			    &res->import_id, err)))
 		return r;
 	/* in day order, which keeps the inserts into the indexes local */

@@ -71,6 +71,29 @@ void alerts_hash_update(struct sha256 *c, const void *data, size_t len);
 /* sha256_final() as lowercase hex. */
 void alerts_hash_hex(struct sha256 *c, char hex[SHA256_HEX_SIZE]);
 
+/* ---- Zeek notice.log (alerts/zeek.c) ---- */
+
+/* The columns of a notice log, from its #fields line (-1: absent). */
+struct zeek_state {
+	int ts, note, msg, src, orig;
+	bool have_fields;
+};
+
+/* One notice: spans of the line; day 0 when ts is missing or bad. */
+struct zeek_notice {
+	uint32_t day;		/* YYYYMMDD, UTC */
+	const char *note, *msg, *src;	/* msg, src: NULL when unset */
+	size_t note_len, msg_len, src_len;
+	const char *error;	/* why the line is refused */
+};
+
+/*
+ * Read one line of a notice log (without its newline): 1 a notice in
+ * *out, 0 a header or blank line, -1 a line refused (out->error).
+ */
+int zeek_line(struct zeek_state *z, const char *s, size_t len,
+	      struct zeek_notice *out);
+
 /* The catalog a reader classifies with. */
 const struct alerts_catalog *alerts_eve_catalog(const struct alerts_eve *e);
 
@@ -115,6 +138,9 @@ int count_writer_add(struct count_writer *w, int64_t company,
 		     const char *ip, int64_t count, struct osk_error *err);
 int count_writer_flush(struct count_writer *w, struct osk_error *err);
 void count_writer_release(struct count_writer *w);
+
+/* The import kind of what a reader read (ALERTS_KIND_EVE or _ZEEK). */
+const char *alerts_eve_kind(const struct alerts_eve *e);
 
 /* How many counting keys a reader holds (alerts_eve_each() calls). */
 size_t alerts_eve_keys(const struct alerts_eve *e);

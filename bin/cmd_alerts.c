@@ -23,9 +23,10 @@ static const char *const alerts_usage[] = {
 	"  import FILE.csv [--encoding auto|utf-8|cp932]",
 	"      summary counts: company,period_start,period_end,event,count",
 	"      [,src_ip]; all or nothing",
-	"  import --format eve --company C FILE...",
-	"      Suricata EVE JSON lines ('-' is standard input, .gz is read",
-	"      too); alerts are counted per day, event and source address",
+	"  import --format eve|zeek-notice --company C FILE...",
+	"      Suricata EVE JSON lines, or a Zeek notice.log ('-' is standard",
+	"      input, .gz is read too); alerts are counted per day, event and",
+	"      source address",
 	"  summary [--by event|company|industry|device] [--stats] [--mismatch]",
 	"      [--from D] [--to D] [--company C] [--top N]",
 	"      [--format text|csv|json|xlsx] [-o FILE]",
@@ -248,7 +249,7 @@ import_summary(const struct opts *o, const char *path)
 }
 
 static void
-eve_warnings(const struct alerts_eve *e, const char *path)
+log_warnings(const struct alerts_eve *e, const char *path, bool zeek)
 {
 	const struct osk_errlist *w = alerts_eve_warnings(e);
 	const struct alerts_eve_stats *s = alerts_eve_stats(e);
@@ -264,21 +265,23 @@ eve_warnings(const struct alerts_eve *e, const char *path)
 			  "%s: %zu more problems like these"), path,
 			w->total - w->n);
 	if (s->bad_lines)
-		warning(L("%s: JSON でない行 %llu 行%.0sをとばしました",
-			  "%s: %llu line%s that %s not JSON skipped"),
+		warning(L("%s: 読めない行 %llu 行%.0sをとばしました（%s）",
+			  "%s: %llu line%s skipped (%s)"),
 			path, (unsigned long long)s->bad_lines,
 			s->bad_lines == 1 ? "" : "s",
-			s->bad_lines == 1 ? "is" : "are");
+			zeek ? L("通知ではありません", "not notices")
+			     : L("JSON ではありません", "not JSON"));
 	if (s->skipped)
-		warning(L("%s: 使えないアラート %llu 件%.0sをとばしました",
-			  "%s: %llu alert%s without a date or an 'alert' "
-			  "object skipped"),
+		warning(L("%s: 使えないアラート %llu 件%.0s%.0sをとばしました",
+			  "%s: %llu alert%s without %s skipped"),
 			path, (unsigned long long)s->skipped,
-			s->skipped == 1 ? "" : "s");
+			s->skipped == 1 ? "" : "s",
+			zeek ? "a time" : "a date or an 'alert' object");
 }
 
 static void
-import_eve(const struct opts *o, int argc, char **argv)
+import_log(const struct opts *o, enum alerts_log_format fmt, int argc,
+	   char **argv)
 {
 	struct alerts_catalog *cat = load_catalog();
 	struct store *st = app_store();
@@ -287,8 +290,9 @@ import_eve(const struct opts *o, int argc, char **argv)
 	int i, stdin_seen = 0;
 
 	if (!o->company)
-		usage_error(alerts_usage, "'alerts import --format eve' needs "
-			    "--company C (whose sensor wrote the log)");
+		usage_error(alerts_usage, "'alerts import --format %s' needs "
+			    "--company C (whose sensor wrote the log)",
+			    o->format);
 	find_company(o->company, &c);
 	/* refuse up front rather than stop half way */
 	for (i = 0; i < argc; i++) {
@@ -310,10 +314,11 @@ import_eve(const struct opts *o, int argc, char **argv)
 
 		if (!e)
 			die(OSK_EX_OSERR, "out of memory");
+		alerts_eve_set_format(e, fmt);
 		osk_error_clear(&err);
 		if (alerts_eve_read_file(e, path, &err))
 			die_err(&err);
-		eve_warnings(e, name);
+		log_warnings(e, name, fmt == ALERTS_LOG_ZEEK_NOTICE);
 		if (store_begin(st, &err))
 			die_err(&err);
 		if (alerts_eve_store(st, e, c.id, name, &res, &err)) {
@@ -367,14 +372,16 @@ alerts_import_cmd(int argc, char **argv)
 			usage_error(alerts_usage, "'%s' looks like an EVE log;"
 				    " add --format eve --company C", path);
 		import_summary(&o, path);
-	} else if (!strcmp(o.format, "eve")) {
+	} else if (!strcmp(o.format, "eve") ||
+		   !strcmp(o.format, "zeek-notice")) {
 		if (o.enc != CSV_ENC_AUTO)
 			usage_error(alerts_usage, "--encoding is for summary "
-				    "CSV files; EVE logs are UTF-8");
-		import_eve(&o, argc - optind, argv + optind);
+				    "CSV files; sensor logs are UTF-8");
+		import_log(&o, strcmp(o.format, "eve") ? ALERTS_LOG_ZEEK_NOTICE
+			   : ALERTS_LOG_EVE, argc - optind, argv + optind);
 	} else {
 		usage_error(alerts_usage, "unknown import format '%s' (use "
-			    "summary or eve)", o.format);
+			    "summary, eve or zeek-notice)", o.format);
 	}
 	return 0;
 }

@@ -11,6 +11,8 @@
  * - fed whole, or split at each of the first 16 bytes and at two points
  *   chosen by the input, the counts, statistics and hash agree;
  * - the counts add up to the alerts counted, and every day is a date.
+ * Inputs whose first byte is '#' are read as Zeek notice logs, the rest
+ * as EVE JSON.
  * The catalog is the shipped one (run from the source tree).
  */
 
@@ -56,6 +58,8 @@ run(const uint8_t *data, size_t size, size_t cut, struct sum *s,
 
 	if (!e)
 		abort();
+	if (size && data[0] == '#')
+		alerts_eve_set_format(e, ALERTS_LOG_ZEEK_NOTICE);
 	if (cut > size)
 		cut = size;
 	if (alerts_eve_feed(e, (const char *)data, cut, &err) ||

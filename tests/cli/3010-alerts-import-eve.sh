@@ -53,7 +53,7 @@ otasuke: warning: $T/noisy.json.gz:3:1: not a JSON object (starts with 'g'); ski
 otasuke: warning: $T/noisy.json.gz:8: an alert without a date (YYYY-MM-DD...) in 'timestamp'; skipped
 otasuke: warning: $T/noisy.json.gz:9:8: not JSON: '}' after the end of the object; skipped
 otasuke: warning: $T/noisy.json.gz:11: the last line is cut short (no newline, incomplete JSON); skipped
-otasuke: warning: $T/noisy.json.gz: 4 lines that are not JSON skipped
+otasuke: warning: $T/noisy.json.gz: 4 lines skipped (not JSON)
 otasuke: warning: $T/noisy.json.gz: 1 alert without a date or an 'alert' object skipped
 $T/noisy.json.gz: 11 lines, 4 alerts (0 unclassified) stored for 'Alpha'"
 expect_sql "SELECT period_start, event, src_ip, count FROM alert_count WHERE import_id = 3 ORDER BY 1, 2, 3" \
@@ -69,10 +69,26 @@ expect_lines 0
 otasuke alerts import --format eve --company Alpha "$T/bad.json"
 expect_rc 0 "seven bad lines (a duplicate now)"
 expect_grep "bad.json: 2 more problems like these" "$T/err"
-expect_grep "bad.json: 7 lines that are not JSON skipped" "$T/err"
+expect_grep "bad.json: 7 lines skipped (not JSON)" "$T/err"
+
+# Zeek's notice.log: one notice, SSH password guessing.
+otasuke alerts import --format zeek-notice --company Alpha \
+	"$A/zeek_ssh-detect-bruteforcing_notice.log"
+expect_rc 0 "zeek notice.log"
+expect_err "$A/zeek_ssh-detect-bruteforcing_notice.log: 10 lines, 1 alert (0 unclassified) stored for 'Alpha'"
+expect_sql "SELECT period_start, event, src_ip, count FROM alert_count WHERE import_id = (SELECT id FROM import WHERE kind = 'alerts-zeek-notice')" \
+	"2015-03-30|login-bruteforce-fail|192.168.56.1|1"
+otasuke alerts import --format zeek-notice --company Alpha "$A/suricata-verify_alert-testmyids_eve.json"
+expect_rc 0 "an EVE log read as notices"
+expect_err "otasuke: warning: $A/suricata-verify_alert-testmyids_eve.json:1: a line before the #fields line (is this a Zeek notice.log?); skipped
+otasuke: warning: $A/suricata-verify_alert-testmyids_eve.json: 1 line skipped (not notices)
+$A/suricata-verify_alert-testmyids_eve.json: 1 line, 0 alerts (0 unclassified) stored for 'Alpha'"
+otasuke alerts import --format zeek-notice "$A/zeek_ssh-detect-bruteforcing_notice.log"
+expect_rc 64 "zeek without --company"
+expect_grep "'alerts import --format zeek-notice' needs --company C" "$T/err"
 
 before="SELECT count(*), sum(count) FROM alert_count"
-stored="5|7"
+stored="6|8"
 expect_sql "$before" "$stored"
 
 # Errors.

@@ -637,6 +637,93 @@ test_alerts_eve_many_keys_and_warnings(void **state)
 	sbuf_release(&sb);
 }
 
+/* ---- Zeek notice.log ---- */
+
+static struct alerts_eve *
+scan_zeek(const char *text)
+{
+	struct alerts_eve *e = alerts_eve_new(cat, "notice.log");
+	struct osk_error err;
+
+	assert_non_null(e);
+	alerts_eve_set_format(e, ALERTS_LOG_ZEEK_NOTICE);
+	assert_int_equal(alerts_eve_feed(e, text, strlen(text), &err), 0);
+	assert_int_equal(alerts_eve_finish(e, &err), 0);
+	return e;
+}
+
+static void
+test_alerts_eve_zeek_sample(void **state)
+{
+	struct alerts_eve *e = alerts_eve_new(cat, "x");
+	struct osk_error err;
+	char *got;
+
+	(void)state;
+	alerts_eve_set_format(e, ALERTS_LOG_ZEEK_NOTICE);
+	assert_int_equal(alerts_eve_read_file(e, DATA "zeek_ssh-detect-"
+					      "bruteforcing_notice.log", &err),
+			 0);
+	assert_int_equal(alerts_eve_stats(e)->lines, 10);
+	assert_int_equal(alerts_eve_stats(e)->records, 1);
+	assert_int_equal(alerts_eve_stats(e)->bad_lines, 0);
+	/* SSH::Password_Guessing, ts 1427726759 = 2015-03-30 14:45 UTC */
+	got = dump_counts(e);
+	assert_string_equal(got, "2015-03-30 login-bruteforce-fail "
+			    "192.168.56.1 1\n");
+	free(got);
+	assert_string_equal(alerts_eve_sha256(e), "e8d0cc449b0566febb2939ab7"
+			    "052b9068c2e474b00af2089fa2684d7562ae757");
+	alerts_eve_free(e);
+}
+
+static void
+test_alerts_eve_zeek_lines(void **state)
+{
+	struct alerts_eve *e;
+	char *got, *w;
+
+	(void)state;
+	e = scan_zeek(
+		"#separator \\x09\n"
+		"#fields\tts\tid.orig_h\tnote\tmsg\tsrc\n"
+		"#types\ttime\taddr\tenum\tstring\taddr\n"
+		/* src unset: id.orig_h */
+		"1603000000.5\t10.0.0.1\tFTP::Bruteforcing\t10.0.0.1 had "
+		"20 failed logins on 1 FTP server\t-\n"
+		"1603000001\t-\tHTTP::SQL_Injection_Attacker\tAn SQL "
+		"injection attacker was discovered!\t10.0.0.9\r\n"
+		"x\t-\tSSH::Password_Guessing\t-\t10.0.0.9\n"
+		"1603000002\t-\t-\t-\t10.0.0.9\n"
+		"#close\t2020-10-18-05-46-42\n");
+	got = dump_counts(e);
+	assert_string_equal(got,
+		"2020-10-18 login-bruteforce-fail 10.0.0.1 1\n"
+		"2020-10-18 unclassified 10.0.0.9 1\n");
+	free(got);
+	w = dump_warnings(e);
+	assert_string_equal(w,
+		"6:0: a notice without a time in 'ts'; skipped\n"
+		"7:0: a line without a 'note'; skipped\n");
+	free(w);
+	assert_int_equal(alerts_eve_stats(e)->skipped, 1);
+	assert_int_equal(alerts_eve_stats(e)->bad_lines, 1);
+	alerts_eve_free(e);
+
+	/* not a notice log */
+	e = scan_zeek("{\"event_type\":\"alert\"}\n#separator ,\n"
+		      "#fields\tts\tuid\n");
+	w = dump_warnings(e);
+	assert_string_equal(w,
+		"1:0: a line before the #fields line (is this a Zeek "
+		"notice.log?); skipped\n"
+		"2:0: only tab-separated notice logs are read; skipped\n"
+		"3:0: the #fields line has no 'ts' or no 'note' (is this a "
+		"Zeek notice.log?); skipped\n");
+	free(w);
+	alerts_eve_free(e);
+}
+
 /* The hash of what was fed is SHA-256, however the input is cut. */
 static void
 test_alerts_eve_sha256(void **state)
@@ -696,6 +783,8 @@ main(void)
 		cmocka_unit_test(test_alerts_eve_split_anywhere),
 		cmocka_unit_test(test_alerts_eve_many_keys_and_warnings),
 		cmocka_unit_test(test_alerts_eve_sha256),
+		cmocka_unit_test(test_alerts_eve_zeek_sample),
+		cmocka_unit_test(test_alerts_eve_zeek_lines),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
