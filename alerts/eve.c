@@ -13,6 +13,9 @@
  * The counting keys (day, event, source) go into an open-addressing hash
  * table, and the classification of a (sid, signature, category) triple is
  * cached, since a log holds few distinct signatures and many alerts.
+ * Files are read in 1 MiB blocks while a second thread computes their
+ * SHA-256. The same reader counts Zeek notices (alerts/zeek.c reads the
+ * lines) when told so.
  */
 #include <errno.h>
 #include <fcntl.h>
