@@ -19,3 +19,24 @@ set -- $("$out/bench-report" 50 png "$out")
 echo "report: sheet page as PNG 150 dpi, one renderer: median $1 ms (no target)"
 set -- $("$out/bench-report" 50 svg "$out")
 echo "report: sheet page as SVG, one renderer: median $1 ms (no target)"
+
+# Batches on demo databases (otasuke demo): 1,000 sheets with -j 2, and
+# the peak memory of a worker at 100 and at 1,000 companies.
+rss_and_time() {	# DB DIR JOBS -> "seconds peak_kb"
+	rm -rf "$2"
+	/usr/bin/time -f "%e %M" -o "$out/time.txt" \
+		"$OTASUKE" -q --db "$1" report batch --all -o "$2" -j "$3" \
+		>/dev/null 2>&1 || [ $? -eq 2 ]
+	tail -1 "$out/time.txt"
+}
+for n in 100 1000; do
+	rm -f "$out/report-$n.db" "$out/report-$n.db-wal" "$out/report-$n.db-shm"
+	"$OTASUKE" -q --db "$out/report-$n.db" demo -n $n -o "$out/demo-$n" \
+		>/dev/null 2>&1
+done
+set -- $(rss_and_time "$out/report-1000.db" "$out/sheets-1000" 2)
+sheets=$(grep -c ',ok,' "$out/sheets-1000/index.csv" || true)
+echo "report: batch of 1000 companies ($sheets sheets) with -j 2: $1 s (target <= 10 s)"
+rss1000=$2
+set -- $(rss_and_time "$out/report-100.db" "$out/sheets-100" 2)
+echo "report: batch peak RSS: $2 KB at 100 companies, $rss1000 KB at 1000 (target: within 10%)"

@@ -5,9 +5,9 @@
 #include "report/internal.h"
 
 /*
- * One font map, one context and one layout per renderer: creating them is
- * the slow part of Pango (fontconfig matching, shaping caches), so a batch
- * worker makes them once and every text of every sheet reuses them.
+ * One font map, one context and a few layouts per renderer: creating them
+ * is the slow part of Pango (fontconfig matching, shaping caches), so a
+ * batch worker makes them once and every text of every sheet reuses them.
  */
 
 #define FONT_FAMILY "IPAexGothic"
@@ -59,19 +59,12 @@ fonts_init(struct report_fonts *f, struct osk_error *err)
 	}
 	pango_font_description_free(got);
 	g_object_unref(font);
-	f->layout = pango_layout_new(f->ctx);
-	if (!f->layout) {
-		r = osk_fail(err, OSK_ENOMEM, "out of memory");
-		goto fail_clean;
-	}
-	pango_layout_set_wrap(f->layout, PANGO_WRAP_WORD_CHAR);
 	return 0;
 fail:
 	if (got)
 		pango_font_description_free(got);
 	if (font)
 		g_object_unref(font);
-fail_clean:
 	fonts_release(f);
 	return r;
 }
@@ -79,8 +72,13 @@ fail_clean:
 void
 fonts_release(struct report_fonts *f)
 {
-	if (f->layout)
-		g_object_unref(f->layout);
+	size_t i;
+
+	for (i = 0; i < LAYOUT_SLOTS; i++) {
+		if (f->slots[i].layout)
+			g_object_unref(f->slots[i].layout);
+		free(f->slots[i].text);
+	}
 	if (f->desc)
 		pango_font_description_free(f->desc);
 	if (f->opts)
@@ -97,13 +95,20 @@ fonts_begin(struct rctx *c)
 {
 	struct report_fonts *f = c->fonts;
 
+	size_t i;
+
 	pango_cairo_update_context(c->cr, f->ctx);
 	if (f->lang != c->lang) {
 		f->lang = c->lang;
 		pango_context_set_language(f->ctx, pango_language_from_string(
 			c->lang == OSK_LANG_JA ? "ja" : "en"));
 	}
-	pango_layout_context_changed(f->layout);
+	for (i = 0; i < LAYOUT_SLOTS; i++) {
+		free(f->slots[i].text);
+		f->slots[i].text = NULL;
+		if (f->slots[i].layout)
+			pango_layout_context_changed(f->slots[i].layout);
+	}
 }
 
 /* ---- texts ---- */
@@ -164,24 +169,71 @@ prepare(struct rctx *c, const char *text, const struct tstyle *st)
 	return c->plain.buf;
 }
 
-static void
+/*
+ * The layout of s as st sets it at size, wrapped to w (none if w <= 0):
+ * one laid out before on this page with the same text and settings, or
+ * the least recently used slot set up anew.
+ */
+static struct layout_slot *
 setup(struct rctx *c, const char *s, double w, const struct tstyle *st,
       double size)
 {
-	PangoLayout *l = c->fonts->layout;
-	PangoFontDescription *d = c->fonts->desc;
+	struct report_fonts *f = c->fonts;
+	struct layout_slot *slot = NULL, *k;
+	PangoLayout *l;
+	int isize = (int)(size * PANGO_SCALE + 0.5);
+	int width = w > 0 ? (int)(w * PANGO_SCALE) : -1;
+	int spacing = (int)(st->spacing * PANGO_SCALE);
+	int indent = (int)(st->indent * PANGO_SCALE);
+	size_t i;
 
-	pango_font_description_set_size(d, (gint)(size * PANGO_SCALE + 0.5));
-	pango_font_description_set_weight(d, st->bold ? PANGO_WEIGHT_BOLD :
+	for (i = 0; i < LAYOUT_SLOTS; i++) {
+		k = &f->slots[i];
+		if (k->text && k->size == isize && k->width == width &&
+		    k->bold == st->bold && k->align == st->align &&
+		    k->spacing == spacing && k->indent == indent &&
+		    !strcmp(k->text, s)) {
+			k->used = ++f->tick;
+			return k;
+		}
+		if (!slot || k->used < slot->used)
+			slot = k;
+	}
+	if (!slot->layout) {
+		slot->layout = pango_layout_new(f->ctx);
+		pango_layout_set_wrap(slot->layout, PANGO_WRAP_WORD_CHAR);
+	}
+	free(slot->text);
+	slot->text = strdup(s);		/* NULL: used once, never found */
+	slot->size = isize;
+	slot->width = width;
+	slot->spacing = spacing;
+	slot->indent = indent;
+	slot->bold = st->bold;
+	slot->align = st->align;
+	slot->used = ++f->tick;
+	l = slot->layout;
+	pango_font_description_set_size(f->desc, isize);
+	pango_font_description_set_weight(f->desc, st->bold ?
+					  PANGO_WEIGHT_BOLD :
 					  PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(l, d);
-	pango_layout_set_width(l, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+	pango_layout_set_font_description(l, f->desc);
+	pango_layout_set_width(l, width);
 	pango_layout_set_height(l, -1);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
 	pango_layout_set_alignment(l, st->align);
-	pango_layout_set_spacing(l, (int)(st->spacing * PANGO_SCALE));
-	pango_layout_set_indent(l, (int)(st->indent * PANGO_SCALE));
+	pango_layout_set_spacing(l, spacing);
+	pango_layout_set_indent(l, indent);
 	pango_layout_set_text(l, s, -1);
+	return slot;
+}
+
+/* Forget slot's text: its layout was changed (cut with "…"). */
+static void
+forget(struct layout_slot *slot)
+{
+	free(slot->text);
+	slot->text = NULL;
 }
 
 static double
@@ -213,11 +265,11 @@ lines_in(PangoLayout *l, double h)
 }
 
 static void
-show(struct rctx *c, double x, double y, uint32_t color)
+show(struct rctx *c, PangoLayout *l, double x, double y, uint32_t color)
 {
 	set_rgb(c->cr, color);
 	cairo_move_to(c->cr, x, y);
-	pango_cairo_show_layout(c->cr, c->fonts->layout);
+	pango_cairo_show_layout(c->cr, l);
 	cairo_new_path(c->cr);	/* no current point left for the next arc */
 }
 
@@ -225,7 +277,8 @@ double
 text_draw(struct rctx *c, const char *text, double x, double y, double w,
 	  double h, const struct tstyle *st)
 {
-	PangoLayout *l = c->fonts->layout;
+	struct layout_slot *slot = NULL;
+	PangoLayout *l;
 	const char *s = prepare(c, text, st);
 	double size = st->size, min = st->min > 0 ? st->min : st->size;
 	double height;
@@ -234,7 +287,8 @@ text_draw(struct rctx *c, const char *text, double x, double y, double w,
 	if (!*s || h <= 0)
 		return 0;
 	for (;;) {
-		setup(c, s, w, st, size);
+		slot = setup(c, s, w, st, size);
+		l = slot->layout;
 		height = layout_height(l);
 		lines = pango_layout_get_line_count(l);
 		if (height <= h + 0.01 && (!st->lines || lines <= st->lines))
@@ -261,8 +315,10 @@ text_draw(struct rctx *c, const char *text, double x, double y, double w,
 		for (p = c->flat.buf; (p = strchr(p, '\n'));)
 			*p = ' ';
 		s = c->flat.buf;
-		setup(c, s, w, st, size);
+		slot = setup(c, s, w, st, size);
+		l = slot->layout;
 	}
+	forget(slot);
 	fit = lines_in(l, h);
 	if (st->lines && fit > st->lines)
 		fit = st->lines;
@@ -280,7 +336,7 @@ text_draw(struct rctx *c, const char *text, double x, double y, double w,
 draw:
 	if (st->middle && height < h)
 		y += (h - height) / 2;
-	show(c, x, y, st->color);
+	show(c, l, x, y, st->color);
 	return height;
 }
 
@@ -292,8 +348,7 @@ text_height(struct rctx *c, const char *text, double w,
 
 	if (!*s)
 		return 0;
-	setup(c, s, w, st, st->size);
-	return layout_height(c->fonts->layout);
+	return layout_height(setup(c, s, w, st, st->size)->layout);
 }
 
 double
@@ -304,8 +359,8 @@ text_width(struct rctx *c, const char *text, const struct tstyle *st)
 
 	if (!*s)
 		return 0;
-	setup(c, s, -1, st, st->size);
-	pango_layout_get_extents(c->fonts->layout, NULL, &log);
+	pango_layout_get_extents(setup(c, s, -1, st, st->size)->layout, NULL,
+				 &log);
 	return (double)log.width / PANGO_SCALE;
 }
 
@@ -322,7 +377,7 @@ text_baseline(struct rctx *c, double size)
 {
 	struct tstyle st = { .size = size, .raw = true };
 
-	setup(c, "あ", -1, &st, size);
-	return (double)pango_layout_get_baseline(c->fonts->layout) /
+	return (double)pango_layout_get_baseline(setup(c, "あ", -1, &st,
+							 size)->layout) /
 	       PANGO_SCALE;
 }

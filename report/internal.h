@@ -160,10 +160,26 @@ int texts_format(struct sbuf *out, const char *tmpl, ...);
 
 /* ---- fonts and text drawing (font.c) ---- */
 
+/*
+ * A laid-out text, kept so that drawing a text just measured (a table
+ * cell sized by its content, say) does not shape it again.
+ */
+struct layout_slot {
+	PangoLayout *layout;
+	char *text;			/* NULL: free */
+	int size, width, spacing, indent;	/* Pango units */
+	bool bold;
+	PangoAlignment align;
+	unsigned long used;
+};
+
+#define LAYOUT_SLOTS 32
+
 struct report_fonts {
 	PangoFontMap *map;
 	PangoContext *ctx;
-	PangoLayout *layout;		/* one layout, reused for every text */
+	struct layout_slot slots[LAYOUT_SLOTS];	/* cleared per page */
+	unsigned long tick;
 	PangoFontDescription *desc;
 	cairo_font_options_t *opts;
 	enum osk_lang lang;		/* of the context */
