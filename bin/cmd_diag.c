@@ -725,11 +725,25 @@ diag_list_cmd(int argc, char **argv)
 
 /* ---- import ---- */
 
+static void
+print_warnings(const struct osk_errlist *l)
+{
+	char buf[1200];
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		osk_error_format(&l->items[i], buf, sizeof(buf));
+		warning("%s", buf);
+	}
+	if (l->total > l->n)
+		warning("... and %zu more", l->total - l->n);
+}
+
 static int
 diag_import_cmd(int argc, char **argv)
 {
 	struct diag_import imp;
-	struct osk_errlist errs;
+	struct osk_errlist errs, warns;
 	struct osk_error err;
 	struct opts o = { 0 };
 	int r;
@@ -738,13 +752,17 @@ diag_import_cmd(int argc, char **argv)
 	memset(&imp, 0, sizeof(imp));
 	imp.enc = o.enc;
 	osk_errlist_init(&errs, 20);
+	osk_errlist_init(&warns, 20);
+	imp.warns = &warns;
 	osk_error_clear(&err);
 	r = diag_import_csv(app_store(), argv[optind], &imp, &errs, &err);
 	if (r && errs.total)
 		die_errlist(&errs, argv[optind]);
 	if (r)
 		die_err(&err);
+	print_warnings(&warns);
 	osk_errlist_release(&errs);
+	osk_errlist_release(&warns);
 	if (app.lang == OSK_LANG_JA)
 		info("%s: %zu 件の回答を読み込みました（新しい診断 %zu 件、"
 		     "続きの"

@@ -411,8 +411,16 @@ int diag_action_json(const struct diag_action *act, int lang,
 
 struct diag_import {
 	enum csv_encoding enc;
+	/*
+	 * May be NULL. Receives "FILE:LINE: empty row; skipped" for rows
+	 * whose cells are all blank, and "FILE: column 'X' is not used" for
+	 * header cells that name no known column. bin/ prints them only
+	 * when the import succeeded.
+	 */
+	struct osk_errlist *warns;
 	/* results */
-	size_t rows;		/* data rows read */
+	size_t rows;		/* data rows read (blank ones not counted) */
+	size_t empty;		/* blank rows skipped */
 	size_t created;		/* new assessments */
 	size_t updated;		/* open assessments added to */
 	size_t completed;	/* assessments that became complete */
@@ -423,7 +431,11 @@ struct diag_import {
  * Import answers from a CSV with a header row: company, set, question,
  * answer and optionally note (any order; ASCII case ignored; also 会社名,
  * セット, 質問, 回答, メモ). company is an id or exact name; answer an
- * option id of the question, or empty for a skip. Rows of one company and
+ * option id of the question, or its ja or en label, or empty for a skip.
+ * As typed in a spreadsheet: spaces, tabs and ideographic spaces around a
+ * cell are ignored, and set, question and answer match ignoring ASCII case
+ * and full-width/half-width forms ("ＢＡＳＩＣＳ-1", "Done", "実施して
+ * いる"). Rows whose cells are all blank are skipped. Rows of one company and
  * set go into that company's open (latest, not completed) assessment of
  * the set, under its version, or into a new assessment under the newest
  * version; an assessment that is complete afterwards is marked completed.

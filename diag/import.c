@@ -12,6 +12,7 @@
 
 #include "core/company.h"
 #include "core/qstore.h"
+#include "core/text.h"
 #include "diag/internal.h"
 
 enum col { C_COMPANY, C_SET, C_QUESTION, C_ANSWER, C_NOTE, NCOL };
@@ -74,6 +75,9 @@ struct import_ctx {
 	size_t nsets;
 	struct qcache *qs;
 	size_t nqs;
+	/* the cells of the record being read, trimmed */
+	struct sbuf cell[NCOL];
+	struct sbuf key, key2;	/* matching keys (see norm_key) */
 	/* the last company looked up (a file lists a company's rows
 	   together) */
 	char *last_key;
@@ -133,11 +137,164 @@ line_error(struct import_ctx *x, int line, size_t field, const char *msg)
 	osk_errlist_add(x->errs, &e);
 }
 
+/* ---- what people type ---- */
+
+/* Whether s[0..n) starts with a space, tab or ideographic space: its size. */
+static size_t
+space_at(const char *s, size_t n)
+{
+	if (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+		return 1;
+	if (n >= 3 && !memcmp(s, "\xE3\x80\x80", 3))	/* U+3000 */
+		return 3;
+	return 0;
+}
+
+/* s without the spaces around it, into sb (NUL-terminated). */
+static int
+trimmed(const char *s, struct sbuf *sb)
+{
+	size_t n = strlen(s), k;
+
+	while ((k = space_at(s, n)))
+		s += k, n -= k;
+	for (;;) {
+		if (n && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+			  s[n - 1] == '\r' || s[n - 1] == '\n'))
+			n--;
+		else if (n >= 3 && !memcmp(s + n - 3, "\xE3\x80\x80", 3))
+			n -= 3;
+		else
+			break;
+	}
+	sbuf_reset(sb);
+	return sbuf_add(sb, s, n);
+}
+
+/*
+ * The matching key of s: full-width ASCII (U+FF01-U+FF5E) as ASCII, ASCII
+ * letters in lower case, runs of spaces (ideographic ones too) as one
+ * space, none at the ends. Bytes that are not UTF-8 are kept.
+ */
+static int
+norm_key(const char *s, struct sbuf *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+	bool space = false;
+	uint32_t cp;
+	char c;
+
+	sbuf_reset(out);
+	while (n) {
+		if ((k = space_at((const char *)p, n))) {
+			space = out->len > 0;
+			p += k, n -= k;
+			continue;
+		}
+		if (space && sbuf_addch(out, ' '))
+			return -OSK_ENOMEM;
+		space = false;
+		k = utf8_decode(p, n, &cp);
+		if (k == 3 && cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFF01 - 0x21;
+		else if (k != 1) {
+			k = k ? k : 1;
+			if (sbuf_add(out, (const char *)p, k))
+				return -OSK_ENOMEM;
+			p += k, n -= k;
+			continue;
+		}
+		c = (char)cp;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (sbuf_addch(out, c))
+			return -OSK_ENOMEM;
+		p += k, n -= k;
+	}
+	if (!out->buf && sbuf_adds(out, ""))
+		return -OSK_ENOMEM;
+	return 0;
+}
+
+/* Whether text (may be NULL) has the key x->key. Uses x->key2. */
+static int
+key_is(struct import_ctx *x, const char *text)
+{
+	if (!text)
+		return 0;
+	if (norm_key(text, &x->key2))
+		return -OSK_ENOMEM;
+	return x->key.len && !strcmp(x->key.buf, x->key2.buf);
+}
+
+/*
+ * The option of qq that ans names: its id, else (ignoring case, widths and
+ * spaces) its id or its ja or en label. *found NULL when none.
+ */
+static int
+find_option(struct import_ctx *x, const struct qset_question *qq,
+	    const char *ans, const struct qset_option **found)
+{
+	size_t i;
+	int r;
+
+	if ((*found = qset_option_find(qq, ans)))
+		return 0;
+	if (norm_key(ans, &x->key))
+		return -OSK_ENOMEM;
+	for (i = 0; i < qq->noptions; i++) {
+		const struct qset_option *o = &qq->options[i];
+
+		if ((r = key_is(x, o->id)) || (r = key_is(x, o->label.ja)) ||
+		    (r = key_is(x, o->label.en))) {
+			if (r < 0)
+				return r;
+			*found = o;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* The question of q that qid names (exact id, else its key), or -1. */
+static long
+find_question(struct import_ctx *x, const struct qset *q, const char *qid)
+{
+	long qi = qset_question_index(q, qid);
+
+	if (qi >= 0 || norm_key(qid, &x->key))
+		return qi;
+	return qset_question_index(q, x->key.buf);
+}
+
+/* A warning for the record just read (line 0: for the whole file). */
+static void
+warn(struct import_ctx *x, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+warn(struct import_ctx *x, int line, const char *fmt, ...)
+{
+	struct osk_error e;
+	va_list ap;
+
+	if (!x->imp->warns)
+		return;
+	osk_error_clear(&e);
+	osk_error_set(&e, OSK_EDATA, csv_path(x->csv), line, 0, "%s", "");
+	va_start(ap, fmt);
+	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
+	va_end(ap);
+	osk_errlist_add(x->imp->warns, &e);
+}
+
 /* ---- the header ---- */
 
 static int
 map_header(struct import_ctx *x, struct osk_error *err)
 {
+	struct sbuf unknown = SBUF_INIT;
 	const char *wanted[NHEADER];
 	int idx[NHEADER];
 	size_t i;
@@ -145,7 +302,11 @@ map_header(struct import_ctx *x, struct osk_error *err)
 
 	for (i = 0; i < NHEADER; i++)
 		wanted[i] = header_names[i].name;
-	r = csv_header_map(x->csv, wanted, NHEADER, idx, NULL, err);
+	r = csv_header_map(x->csv, wanted, NHEADER, idx, &unknown, err);
+	if (r > 0)
+		warn(x, 0, "column%s %s %s not used", r > 1 ? "s" : "",
+		     unknown.buf, r > 1 ? "are" : "is");
+	sbuf_release(&unknown);
 	if (r < 0)
 		return r;
 	for (i = 0; i < NCOL; i++)
@@ -327,10 +488,40 @@ lookup_group(struct import_ctx *x, int64_t id, const char *company,
 
 /* ---- rows ---- */
 
+/* The cell of column c, trimmed; NULL when the file has no such column. */
 static const char *
-field(struct import_ctx *x, const char **f, enum col c)
+field(struct import_ctx *x, enum col c)
 {
-	return x->col[c] >= 0 ? f[x->col[c]] : NULL;
+	return x->col[c] >= 0 ? x->cell[c].buf : NULL;
+}
+
+/* Trim the cells of record f into x->cell. */
+static int
+take_cells(struct import_ctx *x, const char **f, struct osk_error *err)
+{
+	size_t c;
+
+	for (c = 0; c < NCOL; c++)
+		if (x->col[c] >= 0 && trimmed(f[x->col[c]], &x->cell[c]))
+			return osk_fail(err, OSK_ENOMEM, "out of memory");
+	return 0;
+}
+
+/* Whether every field of the record is blank. */
+static bool
+blank_record(const char **f, size_t nf)
+{
+	size_t i, n, k;
+
+	for (i = 0; i < nf; i++) {
+		const char *s = f[i];
+
+		for (n = strlen(s); (k = space_at(s, n)); s += k, n -= k)
+			;
+		if (n)
+			return false;
+	}
+	return true;
 }
 
 static int
@@ -352,11 +543,7 @@ add_row(struct import_ctx *x, const struct row *rw, struct osk_error *err)
 static int
 parse_row(struct import_ctx *x, const char **f, struct osk_error *err)
 {
-	const char *company = field(x, f, C_COMPANY);
-	const char *set = field(x, f, C_SET);
-	const char *qid = field(x, f, C_QUESTION);
-	const char *ans = field(x, f, C_ANSWER);
-	const char *note = field(x, f, C_NOTE);
+	const char *company, *set, *qid, *ans, *note;
 	const struct qset_question *qq;
 	struct row rw = { 0, 0, NULL, NULL, 0 };
 	struct setref *sr;
@@ -364,7 +551,15 @@ parse_row(struct import_ctx *x, const char **f, struct osk_error *err)
 	char opts[256];
 	int64_t id;
 	long gi, qi;
+	int r;
 
+	if ((r = take_cells(x, f, err)))
+		return r;
+	company = field(x, C_COMPANY);
+	set = field(x, C_SET);
+	qid = field(x, C_QUESTION);
+	ans = field(x, C_ANSWER);
+	note = field(x, C_NOTE);
 	if (!*company) {
 		row_error(x, (size_t)x->col[C_COMPANY], "the company is "
 			  "empty; give its id or exact name");
@@ -379,6 +574,20 @@ parse_row(struct import_ctx *x, const char **f, struct osk_error *err)
 	}
 	if (!(sr = lookup_set(x, set, err)))
 		return -err->code;
+	/* set ids are lower-case ASCII: "ｓｍａｌｌ" and "Small" name one */
+	if (sr->code) {
+		struct setref *alt;
+		size_t k = (size_t)(sr - x->sets);
+
+		if (norm_key(set, &x->key))
+			return osk_fail(err, OSK_ENOMEM, "out of memory");
+		if (strcmp(set, x->key.buf)) {
+			if (!(alt = lookup_set(x, x->key.buf, err)))
+				return -err->code;
+			sr = alt->code ? &x->sets[k] : alt;
+		}
+	}
+	set = sr->code ? set : sr->id;
 	if (sr->code) {
 		row_error(x, (size_t)x->col[C_SET], "%s", sr->msg);
 		return 0;
@@ -388,14 +597,17 @@ parse_row(struct import_ctx *x, const char **f, struct osk_error *err)
 	if ((gi = lookup_group(x, id, company, sr, err)) < 0)
 		return (int)gi;
 	g = &x->groups[gi];
-	if ((qi = qset_question_index(g->ans->q, qid)) < 0) {
+	if ((qi = find_question(x, g->ans->q, qid)) < 0) {
 		row_error(x, (size_t)x->col[C_QUESTION], "set '%s' version %d "
 			  "has no question '%s'; 'otasuke questions show %s' "
 			  "lists them", set, g->ans->q->version, qid, set);
 		return 0;
 	}
 	qq = &g->ans->q->questions[qi];
-	if (*ans && !(rw.option = qset_option_find(qq, ans))) {
+	qid = qq->id;
+	if (*ans && find_option(x, qq, ans, &rw.option))
+		return osk_fail(err, OSK_ENOMEM, "out of memory");
+	if (*ans && !rw.option) {
 		diag_option_list(qq, opts, sizeof(opts));
 		row_error(x, (size_t)x->col[C_ANSWER], "'%s' is not an answer "
 			  "to '%s'; use %s, or leave it empty to skip it",
@@ -605,6 +817,10 @@ ctx_release(struct import_ctx *x)
 		qset_free(x->qs[i].q);
 	free(x->qs);
 	free(x->last_key);
+	for (i = 0; i < NCOL; i++)
+		sbuf_release(&x->cell[i]);
+	sbuf_release(&x->key);
+	sbuf_release(&x->key2);
 	csv_close(x->csv);
 }
 
@@ -616,6 +832,11 @@ read_rows(struct import_ctx *x, struct osk_error *err)
 	int r;
 
 	while ((r = csv_read(x->csv, &f, NULL, &nf, err)) == 1) {
+		if (blank_record(f, nf)) {
+			warn(x, csv_line(x->csv), "empty row; skipped");
+			x->imp->empty++;
+			continue;
+		}
 		x->imp->rows++;
 		if (nf != x->ncols) {
 			row_error(x, CSV_NO_FIELD, "%zu fields, %s the "
@@ -642,7 +863,8 @@ diag_import_csv(struct store *st, const char *path, struct diag_import *imp,
 	x.st = st;
 	x.imp = imp;
 	x.errs = errs;
-	imp->rows = imp->created = imp->updated = imp->completed = 0;
+	imp->rows = imp->empty = 0;
+	imp->created = imp->updated = imp->completed = 0;
 	if (!(x.csv = csv_open(path, imp->enc, err)))
 		return -err->code;
 	if ((r = csv_read(x.csv, &f, NULL, &nf, err)) <= 0) {
