@@ -798,6 +798,38 @@ test_report_errors(void **state)
 	assert_string_equal(report_fmt_name(REPORT_FMT_SVG), "svg");
 }
 
+/* File names of a batch: safe, bounded, cut on a character boundary. */
+static void
+test_report_file_name(void **state)
+{
+	static const struct {
+		const char *name, *want;
+	} cases[] = {
+		{ "山田製作所", "7-山田製作所.pdf" },
+		{ "../etc/passwd", "7-_._etc_passwd.pdf" },
+		{ ".hidden", "7-_hidden.pdf" },
+		{ "a/b\\c:d*e?f\"g<h>i|j k\tl\nm", "7-a_b_c_d_e_f_g_h_i_j_k_l_m.pdf" },
+		{ "", "7-.pdf" },
+	};
+	char longname[400], *got;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		got = report_file_name(7, cases[i].name, "pdf");
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+	/* 100 kanji (300 bytes): cut to 81 bytes = 27 whole characters */
+	for (i = 0; i < 100; i++)
+		memcpy(longname + 3 * i, "長", 3);
+	longname[300] = '\0';
+	got = report_file_name(12, longname, "svg");
+	assert_int_equal(strlen(got), strlen("12-") + 81 + strlen(".svg"));
+	assert_string_equal(got + strlen(got) - 7, "長.svg");
+	free(got);
+}
+
 /*
  * fontconfig leaks a little while it parses its XML configuration (once a
  * process, not per sheet); LeakSanitizer reads these when built with ASan.
@@ -830,6 +862,7 @@ main(void)
 		cmocka_unit_test(test_report_text_fits_box),
 		cmocka_unit_test(test_report_sheet_overflow),
 		cmocka_unit_test(test_report_errors),
+		cmocka_unit_test(test_report_file_name),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
