@@ -98,7 +98,10 @@ size_t alerts_catalog_phase(const struct alerts_catalog *c, const char *id);
 /*
  * Classify a Suricata alert by the catalog's rules, most precise first:
  * the event whose sids hold sid; else the first event whose signature
- * pattern matches signature (ignoring case); else the first event whose
+ * pattern matches signature (ignoring case; high-severity events are
+ * tried first, then medium, then low, each in file order, so that a
+ * "brute force ... succeeded" is not taken for a failed attempt); else
+ * the first event whose
  * category list holds category (ignoring ASCII case); else ALERTS_NONE
  * (unclassified). sid < 0, signature NULL and category NULL mean "not
  * given". Returns the event index or ALERTS_NONE.

@@ -450,6 +450,30 @@ sid_cmp(const void *a, const void *b)
  * sorted sid table. Patterns are matched ignoring case, as the catalog
  * says, and only for yes/no (REG_NOSUB is faster).
  */
+
+/* Compile signature pattern j of event i into the next slot. */
+static void
+compile_pattern(struct ld *L, const struct yaml_node *list, size_t i,
+		size_t j)
+{
+	struct alerts_catalog_priv *p = L->p;
+	const struct alerts_event *ev = &L->c->events[i];
+	char msg[200];
+	int rc;
+
+	if (!ev->signatures[j])
+		return;
+	rc = regcomp(&p->re[p->nre], ev->signatures[j],
+		     REG_EXTENDED | REG_ICASE | REG_NOSUB);
+	if (rc) {
+		regerror(rc, &p->re[p->nre], msg, sizeof(msg));
+		fail(L, match_item(list->items[i], "signature", j),
+		     "bad signature pattern: %s", msg);
+		return;
+	}
+	p->re_event[p->nre++] = i;
+}
+
 static void
 compile_rules(struct ld *L, const struct yaml_node *list)
 {
@@ -472,25 +496,20 @@ compile_rules(struct ld *L, const struct yaml_node *list)
 		nomem(L);
 		return;
 	}
-	for (i = 0; i < L->c->nevents; i++) {
-		for (j = 0; j < ev[i].nsignatures; j++) {
-			char msg[200];
-			int rc;
-
-			if (!ev[i].signatures[j])
+	/*
+	 * Patterns are tried most severe event first, then in file order,
+	 * so that "brute force attack succeeded" is the break-in it says
+	 * and not the failed attempts a broader pattern also matches.
+	 */
+	for (int sev = ALERTS_HIGH; sev >= (int)ALERTS_LOW; sev--) {
+		for (i = 0; i < L->c->nevents; i++) {
+			if ((int)ev[i].severity != sev)
 				continue;
-			rc = regcomp(&p->re[p->nre], ev[i].signatures[j],
-				     REG_EXTENDED | REG_ICASE | REG_NOSUB);
-			if (rc) {
-				regerror(rc, &p->re[p->nre], msg,
-					 sizeof(msg));
-				fail(L, match_item(list->items[i],
-						   "signature", j),
-				     "bad signature pattern: %s", msg);
-				continue;
-			}
-			p->re_event[p->nre++] = i;
+			for (j = 0; j < ev[i].nsignatures; j++)
+				compile_pattern(L, list, i, j);
 		}
+	}
+	for (i = 0; i < L->c->nevents; i++) {
 		for (j = 0; j < ev[i].nsids; j++) {
 			tab[p->nsids].sid = ev[i].sids[j];
 			tab[p->nsids++].event = i;
