@@ -1002,6 +1002,7 @@ diag_interview_cmd(int argc, char **argv)
 	if (asprintf(&heading, "%s — %s", h.c.name,
 		     osk_text_get(&h.ans->q->title, app.lang)) < 0)
 		die(OSK_EX_OSERR, "out of memory");
+	memset(&io, 0, sizeof(io));
 	io.heading = heading;
 	io.review = o.review;
 	osk_error_clear(&err);

@@ -249,7 +249,7 @@ survey_answer(int argc, char **argv)
 	static const struct interview_ops ops = {
 		answer_get, answer_put, answer_finish, answer_summary,
 	};
-	struct interview_opts io = { NULL, false };
+	struct interview_opts io = { NULL, false, true };
 	struct answer_ctx a;
 	struct osk_error err;
 	struct company c;
@@ -291,11 +291,15 @@ survey_answer(int argc, char **argv)
 	survey_writer_free(a.w);
 	if (r < 0)
 		die_err(&err);
-	if (r == 1 && a.rid)
-		info(L("中断しました。ここまでの %zu 問の回答は回答 %lld "
-		       "として保存されています。", "Stopped. The %zu answers "
-		       "given so far are saved as response %lld."),
-		     answered_count(&a), (long long)a.rid);
+	if (r == 1 && a.rid && app.lang == OSK_LANG_JA)
+		info("中断しました。ここまでの %zu 問の回答は回答 %lld "
+		     "として保存されています。", answered_count(&a),
+		     (long long)a.rid);
+	else if (r == 1 && a.rid)
+		info("Stopped. The %zu answer%s given so far %s saved as "
+		     "response %lld.", answered_count(&a),
+		     answered_count(&a) == 1 ? "" : "s",
+		     answered_count(&a) == 1 ? "is" : "are", (long long)a.rid);
 	for (i = 0; i < q->nquestions; i++)
 		survey_value_release(&a.vals[i]);
 	survey_value_release(&a.tmp);

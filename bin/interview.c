@@ -38,6 +38,7 @@ struct iv {
 	const struct interview_ops *ops;
 	void *ctx;
 	bool review;
+	bool no_notes;		/* the caller keeps no notes: n says so */
 	const char *heading;
 	struct osk_error *err;
 	FILE *in, *out;
@@ -52,6 +53,7 @@ struct iv {
 	long lineno;
 	struct sbuf line;
 	bool too_long;
+	bool has_nul;		/* the line held a NUL byte (left out) */
 	bool interrupted;	/* quit by Ctrl-C */
 	size_t width;
 	int rc;
@@ -670,6 +672,8 @@ show_keys(struct iv *iv)
 
 	fputs("  ", iv->out);
 	for (i = 0; i < 5; i++) {
+		if (i == 3 && iv->no_notes)
+			continue;
 		w = width_of(keys[i]);
 		if (i && col + 2 + w > iv->width) {
 			fputs("\n  ", iv->out);
@@ -903,33 +907,37 @@ bad(struct iv *iv, const char *fmt, ...)
 static int
 read_line(struct iv *iv)
 {
-	char buf[4096];
-	size_t len;
+	bool any = false;
+	int c;
 
 	sbuf_reset(&iv->line);
 	iv->too_long = false;
+	iv->has_nul = false;
 	fflush(iv->out);
 	for (;;) {
 		if (got_sigint)
 			return -1;
-		if (!fgets(buf, sizeof(buf), iv->in)) {
+		/* by the byte: a NUL must neither end nor cut the line */
+		if ((c = getc(iv->in)) == EOF) {
 			if (ferror(iv->in)) {
 				if (errno != EINTR && !got_sigint)
 					return -2;
 				clearerr(iv->in);
 				continue;
 			}
-			if (iv->line.len || iv->too_long)
+			if (any)
 				break;
 			return 0;
 		}
-		len = strlen(buf);
-		if (iv->line.len + len > MAX_LINE)
-			iv->too_long = true;
-		else if (sbuf_add(&iv->line, buf, len) < 0)
-			return -3;
-		if (len && buf[len - 1] == '\n')
+		any = true;
+		if (c == '\n')
 			break;
+		if (!c)
+			iv->has_nul = true;
+		else if (iv->line.len >= MAX_LINE)
+			iv->too_long = true;
+		else if (sbuf_addch(&iv->line, (char)c) < 0)
+			return -3;
 	}
 	iv->lineno++;
 	while (iv->line.len && (iv->line.buf[iv->line.len - 1] == '\n' ||
@@ -1059,6 +1067,14 @@ do_note(struct iv *iv, char *text)
 	enum act a;
 	char *t = text;
 
+	if (iv->no_notes) {
+		if (iv->tty)
+			say(iv, 2, "%s", L("このアンケートではメモは保存され"
+					   "ません", "notes are not kept for "
+					   "this questionnaire"));
+		log_line(iv, "notes are not kept for this questionnaire");
+		return ACT_STAY;
+	}
 	if (!t) {
 		if (iv->tty && iv->note[iv->cur])
 			say(iv, 2, "%s", L("（Enter: 今のメモのまま、- : メモを"
@@ -1068,7 +1084,7 @@ do_note(struct iv *iv, char *text)
 		if (a != ACT_OK)
 			return a;
 		t = iv->line.buf;
-		if (!utf8_valid(t, strlen(t), NULL))
+		if (iv->has_nul || !utf8_valid(t, strlen(t), NULL))
 			return bad(iv, "%s", M(iv, "UTF-8 の文字ではありません",
 					       "the note is not UTF-8 text"));
 		if (iv->too_long)
@@ -1115,17 +1131,14 @@ ask_other(struct iv *iv, char **text)
 		if (a != ACT_OK)
 			return a;
 		if (!utf8_valid(iv->line.buf, iv->line.len, NULL) ||
-		    iv->too_long) {
+		    iv->too_long || iv->has_nul) {
 			bad(iv, "%s", M(iv, "読めない文字か、長すぎます",
 					"not UTF-8 text, or too long"));
 			continue;
 		}
 		*text = trim(iv->line.buf);
 		strip_controls(*text);
-		if (!strchr(*text, ';'))
-			return ACT_OK;
-		bad(iv, "%s", M(iv, "「その他」の内容に ; は使えません",
-				"the text for 'other' cannot contain ';'"));
+		return ACT_OK;
 	}
 }
 
@@ -1161,10 +1174,6 @@ answer_choice(struct iv *iv, const struct qset_question *qq, char *s)
 		if (a != ACT_OK)
 			return a;
 	}
-	if (otext && strchr(otext, ';'))
-		return bad(iv, "%s", M(iv, "「その他」の内容に ; は使えません",
-				       "the text for 'other' cannot contain "
-				       "';'"));
 	if (otext && *otext)
 		r = sbuf_addf(&sb, "other:%s", otext);
 	else
@@ -1250,12 +1259,6 @@ answer_multi(struct iv *iv, const struct qset_question *qq, char *s)
 		a = ask_other(iv, &otext);
 		if (a != ACT_OK)
 			goto out;
-	}
-	if (otext && strchr(otext, ';')) {
-		a = bad(iv, "%s", M(iv, "「その他」の内容は最後に書き、; は"
-				    "使えません", "write other:TEXT last; its "
-				    "text cannot contain ';'"));
-		goto out;
 	}
 	for (i = 0; i < n && r >= 0; i++) {
 		if (!sel[i] || (long)i == other)
@@ -1370,6 +1373,10 @@ handle_line(struct iv *iv)
 	if (iv->too_long)
 		return bad(iv, M(iv, "行が長すぎます（%d バイトまで）",
 				 "the line is longer than %d bytes"), MAX_LINE);
+	if (iv->has_nul)
+		return bad(iv, "%s", M(iv, "NUL バイトを含む行は読めません",
+				       "the line holds a NUL byte; answers "
+				       "are text"));
 	if (!utf8_valid(s, iv->line.len, NULL))
 		return bad(iv, "%s", M(iv, "UTF-8 の文字として読めません",
 				       "the line is not valid UTF-8 text"));
@@ -1498,9 +1505,15 @@ walk(struct iv *iv)
 			/* Each question was reached: go back to the skipped. */
 			iv->revisit = true;
 			iv->cur = next_question(iv, QSET_NONE, true);
-			say(iv, 0, L("飛ばした %zu 問に戻ります。",
-				     "Going back to the %zu skipped "
-				     "questions."), count_skipped(iv));
+			if (app.lang == OSK_LANG_JA)
+				say(iv, 0, "飛ばした %zu 問に戻ります。",
+				    count_skipped(iv));
+			else if (count_skipped(iv) == 1)
+				say(iv, 0, "Going back to the skipped "
+				    "question.");
+			else
+				say(iv, 0, "Going back to the %zu skipped "
+				    "questions.", count_skipped(iv));
 		} else if (iv->cur == QSET_NONE && count_passed(iv))
 			say(iv, 0, "%s", L("どの質問にも回答済みです（見直す"
 					   "ときは --review）。",
@@ -1511,8 +1524,8 @@ walk(struct iv *iv)
 			size_t pos, total;
 
 			progress(iv, &pos, &total);
-			say(iv, 0, L("%zu/%zu から再開します（%zu 問回答済み）。",
-				     "Going on from %zu/%zu (%zu answered so "
+			say(iv, 0, L("%zu/%zu から再開します（%zu 問回答"
+				     "済み）。", "Going on from %zu/%zu (%zu answered so "
 				     "far)."), pos, total, count_passed(iv));
 		}
 	}
@@ -1562,6 +1575,7 @@ run(const struct qset *q, const struct interview_ops *ops, void *ctx,
 	iv.ops = ops;
 	iv.ctx = ctx;
 	iv.review = o && o->review;
+	iv.no_notes = o && o->no_notes;
 	iv.heading = o ? o->heading : NULL;
 	iv.err = err;
 	iv.in = in;

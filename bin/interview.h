@@ -52,6 +52,8 @@ struct interview_ops {
 struct interview_opts {
 	const char *heading;	/* e.g. the company name and set title */
 	bool review;		/* walk every asked question from the first */
+	bool no_notes;		/* notes are not kept: 'n' says so, and the
+				   key line leaves it out */
 };
 
 /*

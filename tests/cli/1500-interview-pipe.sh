@@ -73,6 +73,18 @@ otasuke diag interview Acme <"$T/in"
 expect_rc 65 "invalid UTF-8"
 expect_err "otasuke: <stdin>:1: question '$(q 8)': the line is not valid UTF-8 text"
 
+# NUL bytes (binary input) are refused, not taken as the end of the input
+# nor cut off: "done<NUL>x" is no answer.
+printf 'done\000x\n' >"$T/in"
+otasuke diag interview Acme <"$T/in"
+expect_rc 65 "NUL byte"
+expect_err "otasuke: <stdin>:1: question '$(q 8)': the line holds a NUL byte; answers are text"
+printf '\000\n' >"$T/in"
+otasuke diag interview Acme <"$T/in"
+expect_rc 65 "NUL line"
+expect_err "otasuke: <stdin>:1: question '$(q 8)': the line holds a NUL byte; answers are text"
+expect_sql "SELECT count(*) FROM answer" 7
+
 head -c 20000 /dev/zero | tr '\0' x >"$T/in"
 otasuke diag interview Acme <"$T/in"
 expect_rc 65 "line too long"

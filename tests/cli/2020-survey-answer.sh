@@ -71,7 +71,7 @@ I
 q
 EOF
 expect_rc 0 "quit early"
-expect_grep "Stopped. The 1 answers given so far are saved as response 3." "$T/err"
+expect_grep "Stopped. The 1 answer given so far is saved as response 3." "$T/err"
 expect_sql "SELECT count(*) FROM survey_answer WHERE response_id = 3" 1
 
 # Nothing given: no response.
@@ -98,6 +98,21 @@ expect_rc 65 "a diagnosis set"
 answer extra </dev/null
 expect_rc 64 "operand"
 expect_sql "SELECT count(*) FROM survey_response" 4
+
+# The text of "other" runs to the end of the line, ';' included, as in
+# survey import; notes are not kept for a survey, and 'n' says so.
+answer --event seminar-3 <<'EOF'
+n a remark
+D
+1-5
+none
+antivirus;other:UTM; VPN
+q
+EOF
+expect_rc 0 "other text with ';'"
+expect_grep "^1/14 industry: notes are not kept for this questionnaire$"
+expect_sql "SELECT value FROM survey_answer WHERE question = 'measures'
+	AND choice = 'other' AND response_id = 5" "UTM; VPN"
 
 # The tally sees the answers.
 otasuke survey tally --event seminar-2 --format json

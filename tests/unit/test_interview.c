@@ -151,7 +151,7 @@ teardown(void **state)
 static int
 feed(struct fixture *f, const char *input, bool tty, bool review)
 {
-	struct interview_opts o = { "Heading", review };
+	struct interview_opts o = { "Heading", review, false };
 	FILE *in = fmemopen((void *)input, strlen(input), "r");
 	FILE *out;
 	int r;
