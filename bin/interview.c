@@ -1525,8 +1525,9 @@ walk(struct iv *iv)
 
 			progress(iv, &pos, &total);
 			say(iv, 0, L("%zu/%zu から再開します（%zu 問回答"
-				     "済み）。", "Going on from %zu/%zu (%zu answered so "
-				     "far)."), pos, total, count_passed(iv));
+				     "済み）。", "Going on from %zu/%zu (%zu "
+				     "answered so far)."), pos, total,
+			    count_passed(iv));
 		}
 	}
 	while (iv->cur != QSET_NONE) {

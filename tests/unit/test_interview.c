@@ -256,7 +256,7 @@ test_interview_skipped_asked_again(void **state)
 	assert_true(f->m.has[2]);
 	assert_null(f->m.val[2]);
 	assert_int_equal(feed(f, "7\n", false, false), 0);
-	assert_non_null(strstr(f->out, "Going back to the 1 skipped"));
+	assert_non_null(strstr(f->out, "Going back to the skipped question."));
 	assert_string_equal(f->m.val[2], "7");
 	assert_int_equal(feed(f, "", false, false), 0);
 	assert_non_null(strstr(f->out, "Every question has an answer"));
@@ -340,12 +340,13 @@ test_interview_tty_other_asks_text(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_int_equal(feed(f, "2\n1 2 3\n1 4\na;b\nmine\n", true, false),
-			 1);
+	/* the text of "other" may hold ';' (it runs to the end) */
+	assert_int_equal(feed(f, "2\n1 2 3\n1 4\nmine; yours\n", true,
+			      false), 1);
 	assert_non_null(strstr(f->out, "choose at most 2 (3 given)"));
-	assert_non_null(strstr(f->out, "cannot contain ';'"));
-	assert_string_equal(f->m.val[1], "viruses;other:mine");
-	assert_non_null(strstr(f->out, "saved: 1) Viruses; 4) Other: mine"));
+	assert_string_equal(f->m.val[1], "viruses;other:mine; yours");
+	assert_non_null(strstr(f->out,
+			       "saved: 1) Viruses; 4) Other: mine; yours"));
 }
 
 static void
