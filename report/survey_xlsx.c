@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -530,7 +531,7 @@ report_survey_xlsx_write(const struct survey_tally *t, const char *path,
 	lxw_error le;
 	char *tmp = NULL;
 	size_t qi;
-	int r = 0;
+	int r = 0, fd;
 
 	memset(&b, 0, sizeof(b));
 	b.t = t;
@@ -542,9 +543,22 @@ report_survey_xlsx_write(const struct survey_tally *t, const char *path,
 		 T(&b, "集計", "Summary"));
 	for (qi = 0; qi < t->nquestions; qi++)
 		sheet_name(&b, qi, t->questions[qi].qq->id);
+	/*
+	 * Create the file first: libxlsxwriter would only find out at
+	 * workbook_close(), and print its own message on stderr.
+	 */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		r = osk_fail(err, OSK_ECANTCREAT, "cannot create '%s': %s",
+			     path, strerror(errno));
+		goto out;
+	}
+	close(fd);
 	opt.constant_memory = LXW_FALSE;
-	if (!(b.wb = workbook_new_opt(tmp, &opt)))
+	if (!(b.wb = workbook_new_opt(tmp, &opt))) {
+		unlink(tmp);
 		goto nomem;
+	}
 	make_formats(&b);
 	if (summary_sheet(&b))
 		b.nomem = true;

@@ -185,7 +185,15 @@ n=$(unzip -l li.xlsx | grep -c 'xl/charts/chart[0-9]*\.xml')
 # A file that cannot be created: 73, and no half-written file.
 otasuke survey tally -o nodir/t.xlsx
 expect_rc 73 "cannot create"
-expect_grep "^otasuke: cannot create 'nodir/t.xlsx': " "$T/err"
+expect_err "otasuke: cannot create 'nodir/t.xlsx': No such file or directory"
 [ ! -e nodir ] && pass || fail "nodir appeared"
+mkdir ro && chmod 555 ro
+if [ ! -w ro ]; then
+	otasuke survey tally -o ro/t.xlsx
+	expect_rc 73 "read-only folder"
+	expect_err "otasuke: cannot create 'ro/t.xlsx': Permission denied"
+	[ -z "$(ls ro)" ] && pass || fail "files left in ro: $(ls ro)"
+fi
+chmod 755 ro
 
 done_testing
