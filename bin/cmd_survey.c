@@ -361,14 +361,18 @@ survey_import_cmd(int argc, char **argv)
 		info(L("%s: このファイルは %s に取り込み済みです（取り込み "
 		       "%lld、回答 %zu 件）。何もしませんでした。",
 		       "%s: this file was imported on %s (import %lld, %zu "
-		       "responses); nothing to do"), path, imp.imported_at,
-		     (long long)imp.import_id, imp.added);
-	else
-		info(L("%s: %zu 件の回答を追加しました（取り込み済みで飛ばした"
-		       "もの %zu 件、空の行 %zu 行; %s）",
-		       "%s: %zu responses added, %zu already stored, %zu "
-		       "empty rows skipped (%s)"), path, imp.added,
+		       "response%s); nothing to do"), path, imp.imported_at,
+		     (long long)imp.import_id, imp.added,
+		     app.lang != OSK_LANG_JA && imp.added != 1 ? "s" : "");
+	else if (app.lang == OSK_LANG_JA)
+		info("%s: %zu 件の回答を追加しました（取り込み済みで飛ばした"
+		     "もの %zu 件、空の行 %zu 行; %s）", path, imp.added,
 		     imp.duplicates, imp.empty, csv_encoding_name(imp.used));
+	else
+		info("%s: %zu response%s added, %zu already stored, %zu "
+		     "empty row%s skipped (%s)", path, imp.added,
+		     imp.added == 1 ? "" : "s", imp.duplicates, imp.empty,
+		     imp.empty == 1 ? "" : "s", csv_encoding_name(imp.used));
 	osk_errlist_release(&errs);
 	osk_errlist_release(&warns);
 	survey_import_release(&imp);

@@ -18,7 +18,7 @@ otasuke init
 otasuke survey import "$DATA/survey/basic.csv" --event seminar-1
 expect_rc 0 "basic import"
 expect_err "otasuke: warning: $DATA/survey/basic.csv:7: no answers in this row; skipped
-$DATA/survey/basic.csv: 5 responses added, 0 already stored, 1 empty rows skipped (utf-8)"
+$DATA/survey/basic.csv: 5 responses added, 0 already stored, 1 empty row skipped (utf-8)"
 expect_sql "SELECT count(*) FROM survey_response WHERE event = 'seminar-1' AND import_id = 1" 5
 expect_sql "SELECT records || ' ' || kind FROM import" "5 survey"
 expect_sql "SELECT group_concat(choice, ';') FROM survey_answer WHERE response_id = 1 AND question = 'measures'" "antivirus;backups"
@@ -44,12 +44,12 @@ expect_sql "SELECT count(*) FROM import" 1
   sed -n 2p "$DATA/survey/basic.csv"; } >overlap.csv
 otasuke survey import overlap.csv --event seminar-1
 expect_rc 0 "overlap"
-expect_err "overlap.csv: 1 responses added, 2 already stored, 0 empty rows skipped (utf-8)"
+expect_err "overlap.csv: 1 response added, 2 already stored, 0 empty rows skipped (utf-8)"
 expect_sql "SELECT count(*) FROM survey_response" 6
 # Without an event the same rows are other responses (another seminar).
 otasuke survey import overlap.csv
 expect_rc 0 "same content, other event"
-expect_err "overlap.csv: this file was imported on 2025-11-25T00:00:00Z (import 2, 1 responses); nothing to do"
+expect_err "overlap.csv: this file was imported on 2025-11-25T00:00:00Z (import 2, 1 response); nothing to do"
 
 # Identical anonymous rows in one file are separate responses; a second
 # file with the same rows and one more adds only the extra one.
@@ -61,7 +61,7 @@ expect_err "twins.csv: 2 responses added, 0 already stored, 0 empty rows skipped
 printf '%s\n%s\n%s\n%s\n' "$H" "$R" "$R" "$R" >triplets.csv
 otasuke survey import triplets.csv --event twins
 expect_rc 0 "triplets"
-expect_err "triplets.csv: 1 responses added, 2 already stored, 0 empty rows skipped (utf-8)"
+expect_err "triplets.csv: 1 response added, 2 already stored, 0 empty rows skipped (utf-8)"
 expect_sql "SELECT count(*) FROM survey_response WHERE event = 'twins'" 3
 
 # Japanese labels (full-width forms, 〜, その他：TEXT), UTF-8 and CP932.
@@ -187,7 +187,7 @@ expect_sql "SELECT count(*) FROM survey_response" "$N"
 row respondent=stdin | sed "1i $H" | "$OTASUKE" survey import - --event stdin >"$T/out" 2>"$T/err"
 rc=$?
 expect_rc 0 "stdin"
-expect_err "-: 1 responses added, 0 already stored, 0 empty rows skipped (utf-8)"
+expect_err "-: 1 response added, 0 already stored, 0 empty rows skipped (utf-8)"
 row respondent=stdin | sed "1i $H" | "$OTASUKE" survey import - --event stdin >"$T/out" 2>"$T/err"
 expect_grep "this file was imported" "$T/err"
 
