@@ -113,8 +113,13 @@ fuzz: $(FUZZ_BINS)
 deps:
 	@sh tools/deps.sh $(DEB_PKGS)
 
+# The demo starts from a new database every time.
 demo: deps all
+	@mkdir -p demo
+	@rm -f demo/otasuke.db demo/otasuke.db-wal demo/otasuke.db-shm
 	./$(BIN) --db demo/otasuke.db demo -o demo
+	@echo "demo: open demo/sheets/*.pdf; try ./otasuke --db demo/otasuke.db diag list"
+
 
 bench: all
 	sh benchmarks/run.sh

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,8 +31,13 @@ static const char *const demo_usage[] = {
 	"Fill a new database with N sample companies (default 71), their",
 	"hearings, 90 survey responses, three months of sensor alerts and a",
 	"few incidents, then write every report into DIR (default: demo).",
-	"The database is --db (it must be new or empty). The same seed gives",
-	"the same database and the same reports.",
+	"",
+	"  -o, --output DIR     where the reports go (default: demo)",
+	"  -n, --companies N    how many sample companies (default 71)",
+	"  --seed S             seed of the generator (default 1)",
+	"",
+	"The database is --db (it must be new or hold no companies). The same",
+	"seed gives the same database and the same reports.",
 	NULL,
 };
 
@@ -233,18 +239,20 @@ pick_option(const struct qset_question *qq, double m)
 	return worst->id;
 }
 
+/* A hearing; with part < 1 only that share of the questions is answered. */
 static void
 hearing(struct store *st, const struct demo_company *dc, const char *set,
-	double m)
+	double m, double part)
 {
 	struct diag_answers *a = NULL;
 	struct osk_error err;
-	size_t i;
+	size_t i, stop;
 
 	osk_error_clear(&err);
 	if (diag_answers_new(st, dc->id, set, &a, &err))
 		die_err(&err);
-	for (i = 0; i < a->q->nquestions; i++) {
+	stop = (size_t)(part * (double)a->q->nquestions);
+	for (i = 0; i < stop; i++) {
 		if (!diag_answers_asked(a, i))
 			continue;
 		if (diag_answers_put(st, a, i, pick_option(&a->q->questions[i],
@@ -269,18 +277,17 @@ add_hearings(struct store *st, struct demo_company *dc, long n)
 				 rnd_in(10, 28));
 			set_clock(when);
 			hearing(st, &dc[i], "diag-office",
-				dc[i].maturity * 0.7);
+				dc[i].maturity * 0.7, 1.0);
 		}
 		snprintf(when, sizeof(when), "2026-10-%02ld 14:00",
 			 rnd_in(1, 30));
 		set_clock(when);
-		/* A few hearings are still under way: not every company. */
-		if (i % 23 == 22)
-			continue;
-		hearing(st, &dc[i], "diag-office", dc[i].maturity);
+		/* A few hearings are still under way (resume them). */
+		hearing(st, &dc[i], "diag-office", dc[i].maturity,
+			i % 23 == 22 ? 0.6 : 1.0);
 		if (dc[i].telework)
 			hearing(st, &dc[i], "diag-telework",
-				dc[i].maturity * 0.9);
+				dc[i].maturity * 0.9, 1.0);
 	}
 }
 
@@ -582,6 +589,53 @@ add_alerts(struct store *st, const char *dir, const struct demo_company *dc,
 		die_err(&err);
 }
 
+/* ---- reports ---- */
+
+/* Run an otasuke command line from the demo, e.g. run("report", ...). */
+static void
+run(const char *first, ...)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} cmds[] = {
+		{ "report", cmd_report }, { "survey", cmd_survey },
+		{ "alerts", cmd_alerts }, { "config", cmd_config },
+	};
+	char *argv[16];
+	int argc = 0, r;
+	size_t i;
+	va_list ap;
+
+	argv[argc++] = (char *)first;
+	va_start(ap, first);
+	while (argc < 15 && (argv[argc] = va_arg(ap, char *)))
+		argc++;
+	va_end(ap);
+	argv[argc] = NULL;
+	for (i = 0; strcmp(cmds[i].name, first); i++)
+		;
+	fflush(stdout);
+	if ((r = cmds[i].fn(argc, argv)) && r != OSK_EX_SOME_FAILED)
+		die(r, "demo: '%s %s' failed", first, argv[1]);
+}
+
+static void
+write_reports(const char *dir)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/sheets", dir);
+	run("report", "batch", "--all", "-o", path, NULL);
+	snprintf(path, sizeof(path), "%s/survey-tally.xlsx", dir);
+	run("survey", "tally", "--format", "xlsx", "-o", path, NULL);
+	snprintf(path, sizeof(path), "%s/survey-by-industry.xlsx", dir);
+	run("survey", "tally", "--by", "industry", "--format", "xlsx", "-o",
+	    path, NULL);
+	snprintf(path, sizeof(path), "%s/alerts-by-stage.xlsx", dir);
+	run("alerts", "summary", "--format", "xlsx", "-o", path, NULL);
+}
+
 /* ---- the command ---- */
 
 static int
@@ -599,6 +653,7 @@ cmd_demo(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "companies", required_argument, NULL, 'n' },
 		{ "seed", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *dir = "demo", *sde = getenv("SOURCE_DATE_EPOCH");
@@ -662,6 +717,11 @@ cmd_demo(int argc, char **argv)
 	set_clock("2026-11-02 09:00");
 	add_survey(app.store, dir, dc, n);
 	add_alerts(app.store, dir, dc, n);
+	run("config", "set", "desk.name", "おたすけ隊 相談窓口（見本）", NULL);
+	run("config", "set", "desk.phone", "0120-000-000", NULL);
+	run("config", "set", "desk.hours", "平日 9:00〜17:00", NULL);
+	run("config", "set", "desk.email", "desk@example.jp", NULL);
+	write_reports(dir);
 
 	if (saved_sde)
 		setenv("SOURCE_DATE_EPOCH", saved_sde, 1);

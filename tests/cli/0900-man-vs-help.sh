@@ -2,7 +2,8 @@
 # --help text (after git's t0450), and every page passes mandoc -Tlint.
 . "$SRC/tests/lib.sh"
 
-opts() { grep -o -- '--[a-z][a-z0-9-]*' | grep -v -- '^--help$' | sort -u; }
+# --help and the global --db may be named in any text.
+opts() { grep -o -- '--[a-z][a-z0-9-]*' | grep -v -- '^--help$' | grep -v -- '^--db$' | sort -u; }
 
 for page in "$SRC"/man/otasuke-*.1; do
 	cmd=$(basename "$page" .1)
