@@ -42,7 +42,8 @@ static const char *const alerts_usage[] = {
 	"C is a company id or exact name; D is YYYY-MM-DD. A row counts in a",
 	"period when its period_start falls within --from..--to. A file with",
 	"the same content as an earlier import is noticed and skipped.",
-	"--format xlsx writes every table with charts; it needs -o FILE.xlsx.",
+	"--format xlsx writes every table with charts; it needs -o FILE.xlsx",
+	"(--output FILE.xlsx).",
 	NULL,
 };
 
