@@ -104,7 +104,11 @@ need_top(const struct qset *q, const struct diag_answer *items,
 		 o->unknown ? DIAG_WHY_UNKNOWN : DIAG_WHY_NOT_DONE, o);
 }
 
-/* A self-check topic: any answer but "don't know". */
+/*
+ * A self-check topic: any answer. "Don't know" is one of the self-check's
+ * own answers (it scores -1), so the check was done; the topic is on the
+ * "to check next time" list instead.
+ */
 static void
 need_answer(const struct qset *q, const struct diag_answer *items,
 	    const bool *asked, struct diag_star *star, int number)
@@ -123,9 +127,6 @@ need_answer(const struct qset *q, const struct diag_answer *items,
 	if (!o)
 		add_step(star, DIAG_STEP_SELFCHECK, number, i,
 			 DIAG_WHY_UNANSWERED, NULL);
-	else if (o->unknown)
-		add_step(star, DIAG_STEP_SELFCHECK, number, i,
-			 DIAG_WHY_UNKNOWN, o);
 }
 
 int

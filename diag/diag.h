@@ -216,10 +216,10 @@ struct diag_star {
  * ★ (one star) when each of the five `sa` questions is answered with its
  *   top option (`done`).
  * ★★ (two stars) when ★ is ready, all 25 self-check topics are answered
- *   (an `unknown` answer does not count as answered, `na` does; a topic
- *   whose question is not asked because of its `when` counts as
- *   answered), and both `policy` questions (written, published) are
- *   answered with their top option.
+ *   (with any option: `unknown` and `na` are answers of the self-check
+ *   too; a topic whose question is not asked because of its `when`
+ *   counts as answered), and both `policy` questions (written,
+ *   published) are answered with their top option.
  * Missing steps: ★ lists sa-1..5; ★★ lists "one-star" (when ★ is not
  * ready), then selfcheck-1..25, policy-written, policy-published.
  */

@@ -1,7 +1,8 @@
 # SECURITY ACTION readiness on the shipped diag-office set (format: see
 # basic.t). One star: the five sa questions answered "done". Two stars:
-# one star, all 25 self-check topics answered (na counts, unknown does
-# not), and the policy written and published (both "done").
+# one star, all 25 self-check topics answered (any answer: "don't know" and
+# na are answers of the self-check too), and the policy written and
+# published (both "done").
 
 # Everything done: both stars ready; the self-check sum is 25 x 4.
 diag-office.yaml
@@ -18,12 +19,21 @@ diag-office.yaml
 one_star missing sa-2:basics-2:not-done
 two_star missing one-star:one-star-not-ready
 
-# "Don't know" on a self-check topic and an unpublished policy.
+# "Don't know" on a self-check topic answers it (it is listed to check
+# next time); the policy is not published.
 diag-office.yaml
 *=done internet-2=unknown ownership-4=no
 one_star ready
-two_star missing selfcheck-10:internet-2:unknown policy-published:ownership-4:not-done
+two_star missing policy-published:ownership-4:not-done
 unknown internet-2
+
+# Self-check topics answered "no", "partly" and "don't know": two stars
+# need them answered, not done.
+diag-office.yaml
+*=done internet-1=no internet-2=unknown facilities-1=partly disposal-1=unknown
+one_star ready
+two_star ready
+selfcheck 84
 
 # A skipped topic is not answered; the assessment stays in progress.
 diag-office.yaml

@@ -78,7 +78,7 @@ selfcheck 7
 unknown basics-1
 priorities basics-1:10.0
 one_star missing sa-1:basics-1:unknown
-two_star missing one-star:one-star-not-ready selfcheck-1:basics-1:unknown selfcheck-4:no-question selfcheck-5:no-question selfcheck-6:no-question selfcheck-7:no-question selfcheck-8:no-question selfcheck-9:no-question selfcheck-10:no-question selfcheck-11:no-question selfcheck-12:no-question selfcheck-13:no-question selfcheck-14:no-question selfcheck-15:no-question selfcheck-16:no-question selfcheck-17:no-question selfcheck-18:no-question selfcheck-19:no-question selfcheck-20:no-question selfcheck-21:no-question selfcheck-22:no-question selfcheck-23:no-question selfcheck-24:no-question selfcheck-25:no-question
+two_star missing one-star:one-star-not-ready selfcheck-4:no-question selfcheck-5:no-question selfcheck-6:no-question selfcheck-7:no-question selfcheck-8:no-question selfcheck-9:no-question selfcheck-10:no-question selfcheck-11:no-question selfcheck-12:no-question selfcheck-13:no-question selfcheck-14:no-question selfcheck-15:no-question selfcheck-16:no-question selfcheck-17:no-question selfcheck-18:no-question selfcheck-19:no-question selfcheck-20:no-question selfcheck-21:no-question selfcheck-22:no-question selfcheck-23:no-question selfcheck-24:no-question selfcheck-25:no-question
 
 # All unknown: negative sums are 0, never negative; the self-check sum
 # may be negative. Every category is D (weak): x1.5. Ties keep question
