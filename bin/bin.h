@@ -7,7 +7,9 @@
 #include <stdio.h>
 
 #include "bin/exitcodes.h"
+#include "core/company.h"
 #include "core/error.h"
+#include "core/industry.h"
 #include "core/out.h"
 #include "core/sbuf.h"
 #include "core/store.h"
@@ -77,6 +79,18 @@ enum out_format parse_format(const char *const *usage, const char *s);
 long parse_count(const char *const *usage, const char *what, const char *s);
 /* Render a table to stdout in fmt and free it. */
 void emit_table(struct out_table *t, enum out_format fmt);
+/* The shipped industries list (caller frees with industries_free()). */
+struct industries *load_industries(void);
+/* Find a company by id or exact name, or die with the error. */
+void find_company(const char *key, struct company *c);
+/* Does s end with suffix (ASCII case ignored)? */
+bool ends_with(const char *s, const char *suffix);
+/*
+ * Write sb to path through a temporary name and rename (never a half
+ * file), or to stdout when path is NULL or "-". Dies on failure.
+ */
+void write_out(const char *path, const struct sbuf *sb);
+
 /* Load the shipped question sets into the open database (init). */
 void load_shipped_sets(void);
 

@@ -131,67 +131,6 @@ load_catalog(void)
 	return cat;
 }
 
-static struct industries *
-load_industries(void)
-{
-	struct industries *ind;
-	struct osk_error err;
-	char *path;
-
-	osk_error_clear(&err);
-	if (asprintf(&path, "%s/industries.yaml", osk_datadir()) < 0)
-		die(OSK_EX_OSERR, "out of memory");
-	ind = industries_load(path, &err);
-	free(path);
-	if (!ind)
-		die_err(&err);
-	return ind;
-}
-
-static void
-find_company(const char *key, struct company *c)
-{
-	struct osk_error err;
-
-	osk_error_clear(&err);
-	if (company_find(app_store(), key, c, &err))
-		die_err(&err);
-}
-
-static bool
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && !strcasecmp(s + n - k, suffix);
-}
-
-/* Write sb to path through a temporary name, or to stdout. */
-static void
-write_out(const char *path, const struct sbuf *sb)
-{
-	char *tmp;
-	FILE *f;
-
-	if (!path || !strcmp(path, "-")) {
-		emit(sb);
-		return;
-	}
-	if (asprintf(&tmp, "%s.tmp%ld", path, (long)getpid()) < 0)
-		die(OSK_EX_OSERR, "out of memory");
-	if (!(f = fopen(tmp, "wb")))
-		die(OSK_EX_CANTCREAT, "cannot create '%s': %m", path);
-	if (fwrite(sb->buf, 1, sb->len, f) != sb->len || fclose(f)) {
-		unlink(tmp);
-		die(OSK_EX_IOERR, "cannot write '%s': %m", path);
-	}
-	if (rename(tmp, path)) {
-		unlink(tmp);
-		die(OSK_EX_CANTCREAT, "cannot create '%s': %m", path);
-	}
-	free(tmp);
-}
-
 /* "12.3", or "" when v is not a number (unknown PCs). */
 static const char *
 num1(char *buf, size_t n, double v)

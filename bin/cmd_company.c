@@ -65,21 +65,12 @@ struct opts {
 
 static struct industries *industries;
 
-/* The shipped industries list (loaded once). */
+/* The shipped industries list, loaded once. */
 static const struct industries *
 bin_industries(void)
 {
-	struct osk_error err;
-	char *path;
-
-	if (industries)
-		return industries;
-	osk_error_clear(&err);
-	if (asprintf(&path, "%s/industries.yaml", osk_datadir()) < 0)
-		die(OSK_EX_OSERR, "out of memory");
-	if (!(industries = industries_load(path, &err)))
-		die_err(&err);
-	free(path);
+	if (!industries)
+		industries = load_industries();
 	return industries;
 }
 
@@ -173,16 +164,6 @@ apply_opts(const struct opts *o, struct company *c)
 }
 
 static void
-find(const char *key, struct company *c)
-{
-	struct osk_error err;
-
-	osk_error_clear(&err);
-	if (company_find(app_store(), key, c, &err))
-		die_err(&err);
-}
-
-static void
 write_or_die(int (*fn)(struct store *, struct company *, struct osk_error *),
 	     struct company *c)
 {
@@ -235,7 +216,7 @@ company_edit(int argc, char **argv)
 
 	parse_opts(argc, argv, &o, "name industry employees pcs region contact");
 	need_operands(argc, argv, 1, "a COMPANY");
-	find(argv[optind], &c);
+	find_company(argv[optind], &c);
 	apply_opts(&o, &c);
 	write_or_die(update_company, &c);
 	company_release(&c);
@@ -252,7 +233,7 @@ company_remove_cmd(int argc, char **argv)
 
 	parse_opts(argc, argv, &o, "force");
 	need_operands(argc, argv, 1, "a COMPANY");
-	find(argv[optind], &c);
+	find_company(argv[optind], &c);
 	osk_error_clear(&err);
 	if (store_begin(st, &err))
 		die_err(&err);
@@ -335,7 +316,7 @@ company_show(int argc, char **argv)
 
 	parse_opts(argc, argv, &o, "format");
 	need_operands(argc, argv, 1, "a COMPANY");
-	find(argv[optind], &c);
+	find_company(argv[optind], &c);
 	osk_error_clear(&err);
 	if (company_counts(app_store(), c.id, &n, &err))
 		die_err(&err);
@@ -439,7 +420,7 @@ assets_import(int argc, char **argv)
 
 	parse_opts(argc, argv, &o, "encoding");
 	need_operands(argc, argv, 2, "a COMPANY and a FILE.csv");
-	find(argv[optind], &c);
+	find_company(argv[optind], &c);
 	osk_errlist_init(&errs, 20);
 	osk_error_clear(&err);
 	r = asset_import(app_store(), c.id, argv[optind + 1], o.enc, &n,
@@ -486,7 +467,7 @@ assets_list(int argc, char **argv)
 
 	parse_opts(argc, argv, &o, "format");
 	need_operands(argc, argv, 1, "a COMPANY");
-	find(argv[optind], &c);
+	find_company(argv[optind], &c);
 	if (!(t = out_table_new(asset_cols, 5)))
 		die(OSK_EX_OSERR, "out of memory");
 	osk_error_clear(&err);

@@ -98,16 +98,6 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed,
 		usage_error(diag_usage, "'diag %s' needs %s", name, what);
 }
 
-static void
-find_company(const char *key, struct company *c)
-{
-	struct osk_error err;
-
-	osk_error_clear(&err);
-	if (company_find(app_store(), key, c, &err))
-		die_err(&err);
-}
-
 /* ---- plain words ---- */
 
 static const char *

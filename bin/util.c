@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "bin/bin.h"
+#include "core/qset.h"
 
 struct app app;
 
@@ -310,4 +313,68 @@ emit_table(struct out_table *t, enum out_format fmt)
 	emit(&sb);
 	sbuf_release(&sb);
 	out_table_free(t);
+}
+
+struct industries *
+load_industries(void)
+{
+	struct industries *ind;
+	struct osk_error err;
+	char *path;
+
+	osk_error_clear(&err);
+	if (asprintf(&path, "%s/industries.yaml", osk_datadir()) < 0)
+		die(OSK_EX_OSERR, "out of memory");
+	ind = industries_load(path, &err);
+	free(path);
+	if (!ind)
+		die_err(&err);
+	return ind;
+}
+
+void
+find_company(const char *key, struct company *c)
+{
+	struct osk_error err;
+
+	osk_error_clear(&err);
+	if (company_find(app_store(), key, c, &err))
+		die_err(&err);
+}
+
+bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && !strcasecmp(s + n - k, suffix);
+}
+
+void
+write_out(const char *path, const struct sbuf *sb)
+{
+	char *tmp;
+	FILE *f;
+
+	if (!path || !strcmp(path, "-")) {
+		emit(sb);
+		return;
+	}
+	if (asprintf(&tmp, "%s.tmp%ld", path, (long)getpid()) < 0)
+		die(OSK_EX_OSERR, "out of memory");
+	if (!(f = fopen(tmp, "wb")))
+		die(OSK_EX_CANTCREAT, "cannot create '%s': %s", path,
+		    strerror(errno));
+	if (fwrite(sb->buf, 1, sb->len, f) != sb->len || fflush(f) ||
+	    fsync(fileno(f)) || fclose(f)) {
+		unlink(tmp);
+		die(OSK_EX_IOERR, "cannot write '%s': %s", path,
+		    strerror(errno));
+	}
+	if (rename(tmp, path)) {
+		unlink(tmp);
+		die(OSK_EX_CANTCREAT, "cannot create '%s': %s", path,
+		    strerror(errno));
+	}
+	free(tmp);
 }
