@@ -4,7 +4,6 @@ ALERTS_SRC = \
 	alerts/check.c \
 	alerts/date.c \
 	alerts/eve.c \
-	alerts/hash.c \
 	alerts/import.c \
 	alerts/incident.c \
 	alerts/mismatch.c \

@@ -1092,7 +1092,7 @@ int
 alerts_eve_feed(struct alerts_eve *e, const char *buf, size_t len,
 		struct osk_error *err)
 {
-	alerts_hash_update(&e->sha, buf, len);
+	sha256_update(&e->sha, buf, len);
 	return feed_lines(e, buf, len, err);
 }
 
@@ -1108,7 +1108,7 @@ alerts_eve_finish(struct alerts_eve *e, struct osk_error *err)
 		 take_line(e, e->carry.buf, e->carry.len, true))
 		return alerts_nomem(err);
 	sbuf_release(&e->carry);
-	alerts_hash_hex(&e->sha, e->sha_hex);
+	sha256_final_hex(&e->sha, e->sha_hex);
 	return 0;
 }
 
@@ -1147,7 +1147,7 @@ hasher(void *arg)
 			break;
 		i = g->hashed % NBUF;
 		pthread_mutex_unlock(&g->mu);
-		alerts_hash_update(g->sha, g->buf[i], g->len[i]);
+		sha256_update(g->sha, g->buf[i], g->len[i]);
 		pthread_mutex_lock(&g->mu);
 		g->hashed++;
 		pthread_cond_broadcast(&g->cv);
@@ -1184,7 +1184,7 @@ read_gz(struct alerts_eve *e, gzFile gz, const char *path,
 			break;
 		g.len[k] = (size_t)n;
 		if (!threaded)
-			alerts_hash_update(&e->sha, g.buf[k], g.len[k]);
+			sha256_update(&e->sha, g.buf[k], g.len[k]);
 		pthread_mutex_lock(&g.mu);
 		g.read++;
 		pthread_cond_broadcast(&g.cv);

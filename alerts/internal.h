@@ -62,15 +62,6 @@ int mismatch_says_done(struct store *st, int64_t company_id,
 		       int64_t *assessment, char completed_at[32],
 		       struct osk_error *err);
 
-/*
- * sha256_update(), with whole blocks compressed by the CPU's SHA
- * instructions when it has them (alerts/hash.c). Same digest.
- */
-void alerts_hash_update(struct sha256 *c, const void *data, size_t len);
-
-/* sha256_final() as lowercase hex. */
-void alerts_hash_hex(struct sha256 *c, char hex[SHA256_HEX_SIZE]);
-
 /* ---- Zeek notice.log (alerts/zeek.c) ---- */
 
 /* The columns of a notice log, from its #fields line (-1: absent). */

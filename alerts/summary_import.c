@@ -82,7 +82,7 @@ hash_file(const char *path, char *sha_hex, struct osk_error *err)
 		return 0;
 	sha256_init(&c);
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		alerts_hash_update(&c, buf, n);
+		sha256_update(&c, buf, n);
 	if (ferror(f)) {
 		int e = errno;
 
@@ -92,7 +92,7 @@ hash_file(const char *path, char *sha_hex, struct osk_error *err)
 				: "cannot read '%s': %s", path, strerror(e));
 	}
 	fclose(f);
-	alerts_hash_hex(&c, sha_hex);
+	sha256_final_hex(&c, sha_hex);
 	return 0;
 }
 
@@ -419,8 +419,8 @@ open_input(const char *path, struct sbuf *in, enum csv_encoding enc,
 		if ((r = slurp_stdin(in, err)))
 			return r;
 		sha256_init(&c);
-		alerts_hash_update(&c, in->buf, in->len);
-		alerts_hash_hex(&c, res->sha256);
+		sha256_update(&c, in->buf, in->len);
+		sha256_final_hex(&c, res->sha256);
 		*csv = csv_open_mem("<stdin>", in->buf, in->len, enc, err);
 	} else {
 		if ((r = hash_file(path, res->sha256, err)))

@@ -28,6 +28,9 @@ void sha256_update(struct sha256 *c, const void *data, size_t len);
 void sha256_final(struct sha256 *c, unsigned char digest[SHA256_DIGEST_SIZE]);
 
 /* One call: hash len bytes of data into hex (lowercase, NUL-terminated). */
+/* sha256_final() written as 64 lowercase hex digits and a NUL. */
+void sha256_final_hex(struct sha256 *c, char hex[SHA256_HEX_SIZE]);
+
 void sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE]);
 
 #endif

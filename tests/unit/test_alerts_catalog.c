@@ -107,22 +107,26 @@ test_alerts_catalog_classify(void **state)
 	assert_int_equal(cls(c, 2100498, "ET CNC x", "Misc Attack"), abn);
 	assert_int_equal(cls(c, 2014371, NULL, NULL), dga);
 	assert_int_equal(cls(c, 2009582, "", ""), scan);
-	/* 2. the first signature pattern, in file order, ignoring case */
+	/*
+	 * 2. signature patterns, ignoring case: high-severity events
+	 * first, then medium, then low, each in file order
+	 */
 	assert_int_equal(cls(c, 1, "ET SCAN NMAP -sS window 1024", NULL),
 			 scan);
 	assert_int_equal(cls(c, -1, "et cnc feodo tracker", NULL), c2);
 	assert_int_equal(cls(c, -1, "Possible SSH brute force attempt", NULL),
 			 bf);
-	/* url-scan comes before abnormal-process in the file */
+	/* a break-in attempt on the web server outranks a probe */
 	assert_int_equal(cls(c, -1, "ET WEB_SERVER CVE-2021-44228 Log4j",
-			     NULL), url);
+			     NULL), abn);
+	assert_int_equal(cls(c, -1, "ET WEB_SERVER Nikto scan", NULL), url);
 	assert_int_equal(cls(c, -1, "ET EXPLOIT CVE-2021-44228 Log4j", NULL),
 			 abn);
-	/* the earlier event wins: bruteforce-fail before -success */
+	/* the more severe event wins: a success is not a failed try */
 	assert_int_equal(cls(c, -1, "SSH brute force attack succeeded",
-			     NULL), bf);
+			     NULL), bfs);
 	assert_int_equal(cls(c, -1, "password guessing ... succeeded", NULL),
-			 bf);
+			 bfs);
 	assert_int_equal(cls(c, -1, "Successful login after many tries",
 			     NULL), bfs);
 	assert_int_equal(cls(c, -1, "ET CURRENT_EVENTS RIG EK Landing", NULL),
