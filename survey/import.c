@@ -25,6 +25,8 @@ static const struct {
 	{ X_COMPANY, "企業名" },
 	{ X_SUBMITTED, "submitted_at" }, { X_SUBMITTED, "回答日時" },
 	{ X_SUBMITTED, "回答日" },
+	/* what web forms (Google Forms, Microsoft Forms) call it */
+	{ X_SUBMITTED, "timestamp" }, { X_SUBMITTED, "タイムスタンプ" },
 };
 #define NEXTRA_NAMES (sizeof(extra_names) / sizeof(*extra_names))
 static const char *const extra_ids[NEXTRA] = {
@@ -177,6 +179,51 @@ name_eq(const char *s, size_t n, const char *name)
 	return !name[n];
 }
 
+/*
+ * The question whose text (ja or en) the header cell s[0..n) is, as a web
+ * form export names its columns; compared as choice labels are. -1 if
+ * none, -2 when out of memory.
+ */
+static long
+question_by_text(struct ctx *x, const char *s, size_t n)
+{
+	const struct qset *q = x->q;
+	struct sbuf key = SBUF_INIT, t = SBUF_INIT;
+	long found = -1;
+	size_t i, j;
+
+	if (survey_norm(s, n, &key) || sbuf_adds(&key, ""))
+		found = -2;
+	for (i = 0; i < q->nquestions && found == -1; i++)
+		for (j = 0; j < 2 && found == -1; j++) {
+			const char *text = j ? q->questions[i].text.en
+					     : q->questions[i].text.ja;
+
+			if (!text)
+				continue;
+			sbuf_reset(&t);
+			if (survey_norm(text, strlen(text), &t) ||
+			    sbuf_adds(&t, ""))
+				found = -2;
+			else if (key.len && !strcmp(key.buf, t.buf))
+				found = (long)i;
+		}
+	sbuf_release(&key);
+	sbuf_release(&t);
+	return found;
+}
+
+/* At most max bytes of s[0..n) without cutting a character. */
+static int
+cut_utf8(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return (int)n;
+	while (max && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return (int)max;
+}
+
 /* Map the header: every column must be a question id or an extra. */
 static int
 map_header(struct ctx *x, const char **f, const size_t *lens, size_t nf,
@@ -184,6 +231,7 @@ map_header(struct ctx *x, const char **f, const size_t *lens, size_t nf,
 {
 	const struct qset *q = x->q;
 	size_t i, k;
+	long qi;
 
 	x->ncols = nf;
 	for (i = 0; i < q->nquestions; i++)
@@ -208,10 +256,16 @@ map_header(struct ctx *x, const char **f, const size_t *lens, size_t nf,
 				slot = &x->xcol[extra_names[i].col];
 				name = extra_ids[extra_names[i].col];
 			}
+		if (!slot && (qi = question_by_text(x, s, n)) == -2)
+			return osk_fail(err, OSK_ENOMEM, "out of memory");
+		if (!slot && qi >= 0) {
+			slot = &x->qcol[qi];
+			name = q->questions[qi].id;
+		}
 		if (!slot) {
 			char col[80];
 
-			snprintf(col, sizeof(col), "%.*s", n > 60 ? 60 : (int)n,
+			snprintf(col, sizeof(col), "%.*s", cut_utf8(s, n, 60),
 				 s);
 			cell_errorf(x, col, "no question '%s' in set '%s'; "
 				    "columns are question ids (see 'otasuke "

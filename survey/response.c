@@ -150,6 +150,106 @@ same(const char *a, const char *s, size_t n)
 	return a && !strncmp(a, s, n) && !a[n];
 }
 
+/* ---- what spreadsheets do to choice ids ---- */
+
+/* A whole number of 1-9 digits at s[0..n), or -1. */
+static long
+whole(const char *s, size_t n)
+{
+	long v = 0;
+	size_t i;
+
+	if (!n || n > 9)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* Whether s ends with the UTF-8 text t; *n shortened past it if so. */
+static bool
+cut_suffix(const char *s, size_t *n, const char *t)
+{
+	size_t k = strlen(t);
+
+	if (*n < k || memcmp(s + *n - k, t, k))
+		return false;
+	*n -= k;
+	return true;
+}
+
+/*
+ * A head count typed as a number ("12", "12人", "１２名") for choices
+ * that are bands of numbers ("6-20", "301+"): the band holding it.
+ */
+static size_t
+band_of(const struct qset_question *qq, const char *key)
+{
+	size_t i, n = strlen(key);
+	long v, lo, hi;
+
+	if (!cut_suffix(key, &n, "\xE4\xBA\xBA"))	/* 人 */
+		cut_suffix(key, &n, "\xE5\x90\x8D");	/* 名 */
+	if ((v = whole(key, n)) < 0)
+		return NO_INDEX;
+	for (i = 0; i < qq->noptions; i++) {
+		const char *id = qq->options[i].id, *dash;
+		size_t len = strlen(id);
+
+		if (len > 1 && id[len - 1] == '+') {
+			lo = whole(id, len - 1);
+			hi = -2;
+		} else if ((dash = strchr(id, '-')) && dash > id) {
+			lo = whole(id, (size_t)(dash - id));
+			hi = whole(dash + 1, strlen(dash + 1));
+			if (hi < 0)
+				continue;
+		} else {
+			continue;
+		}
+		if (lo >= 0 && v >= lo && (hi == -2 || v <= hi))
+			return i;
+	}
+	return NO_INDEX;
+}
+
+/*
+ * Excel reads "1-5" and "6-20" as dates and saves them as "1月5日" (or
+ * "5-Jan" in English): the choice "M-D" when there is one.
+ */
+static size_t
+undated(const struct qset_question *qq, const char *key)
+{
+	static const char *const mon[] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+		"oct", "nov", "dec",
+	};
+	const char *p = key, *q;
+	char id[16];
+	long m = -1, d = -1;
+	size_t i;
+
+	if ((q = strstr(p, "\xE6\x9C\x88"))) {		/* M月D日 */
+		m = whole(p, (size_t)(q - p));
+		p = q + 3;
+		q = strstr(p, "\xE6\x97\xA5");
+		if (!q || q[3] || (d = whole(p, (size_t)(q - p))) < 0)
+			return NO_INDEX;
+	} else if ((q = strchr(p, '-'))) {			/* D-Mon */
+		d = whole(p, (size_t)(q - p));
+		for (i = 0; i < 12 && m < 0; i++)
+			if (!strcmp(q + 1, mon[i]))
+				m = (long)i + 1;
+	}
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return NO_INDEX;
+	snprintf(id, sizeof(id), "%ld-%ld", m, d);
+	return survey_option_index(qq, id, strlen(id));
+}
+
 /* The option that s[0..n) names, or NO_INDEX; -1 on ENOMEM via *nomem. */
 static size_t
 match(const struct qset_question *qq, struct survey_value *v, const char *s,
@@ -177,6 +277,10 @@ match(const struct qset_question *qq, struct survey_value *v, const char *s,
 				found = i;
 				break;
 			}
+	if (found == NO_INDEX && key.len)
+		found = band_of(qq, key.buf);
+	if (found == NO_INDEX && key.len)
+		found = undated(qq, key.buf);
 out:
 	sbuf_release(&key);
 	return found;
@@ -288,6 +392,156 @@ parse_other(const struct qset_question *qq, const char *s, size_t n,
 	return 0;
 }
 
+/* ---- several choices in one cell, as people write them ---- */
+
+#define LOOSE_MAX_SEPS 64	/* more separators: no second try */
+
+/* The length of a separator at s (n bytes left), or 0. */
+static size_t
+loose_sep(const char *s, size_t n)
+{
+	static const char *const seps[] = {
+		"\xEF\xBC\x9B",	/* ； */
+		"\xEF\xBC\x8C",	/* ， */
+		"\xE3\x80\x81",	/* 、 */
+	};
+	size_t i;
+
+	if (*s == ';' || *s == ',' || *s == '\n' || *s == '\r')
+		return 1;
+	for (i = 0; i < sizeof(seps) / sizeof(*seps); i++)
+		if (n >= 3 && !memcmp(s, seps[i], 3))
+			return 3;
+	return 0;
+}
+
+struct loose {
+	const struct qset_question *qq;
+	struct survey_value *v;
+	const char *s;
+	size_t n;
+	size_t *at;		/* separator positions, ascending */
+	size_t nat;
+	bool *dead;		/* dead[k]: no way on after separator k */
+	struct osk_error *err;
+};
+
+/*
+ * Choose choices for s[from..n): each piece between separators must be a
+ * choice (or "other:TEXT", to the end). Longer pieces first, so that a
+ * label holding a separator ("見られたり、使われたり") stays whole.
+ * 0: done; 1: no way; < 0: error.
+ */
+static int
+loose_from(struct loose *L, size_t from, size_t k0)
+{
+	size_t k, used, end, len, j;
+	bool nomem = false, had;
+	const char *p;
+	int r;
+
+	for (;;) {			/* skip separators and spaces */
+		size_t sl = from < L->n ? loose_sep(L->s + from, L->n - from)
+					: 0;
+
+		if (!sl && from < L->n && (L->s[from] == ' ' ||
+					   L->s[from] == '\t'))
+			sl = 1;
+		if (!sl)
+			break;
+		from += sl;
+	}
+	while (k0 < L->nat && L->at[k0] < from)
+		k0++;
+	if (from >= L->n)
+		return 0;
+	for (k = L->nat + 1; k-- > k0;) {
+		end = k < L->nat ? L->at[k] : L->n;
+		if (k < L->nat && L->dead[k])
+			continue;
+		p = L->s + from;
+		len = end - from;
+		survey_trim(&p, &len);
+		if (!len)
+			continue;
+		if (k == L->nat) {	/* "other:TEXT" runs to the end */
+			r = parse_other(L->qq, p, len, L->s + L->n, L->v,
+					&used, L->err);
+			if (r == 0 || r == -OSK_ENOMEM)
+				return r;
+		}
+		used = match(L->qq, L->v, p, len, &nomem);
+		if (nomem)
+			return osk_fail(L->err, OSK_ENOMEM, "out of memory");
+		if (used == NO_INDEX)
+			continue;
+		for (j = 0, had = false; j < L->v->nchosen; j++)
+			had = had || L->v->chosen[j] == used;
+		if (survey_value_add_choice(L->v, used))
+			return osk_fail(L->err, OSK_ENOMEM, "out of memory");
+		if (k == L->nat || !(r = loose_from(L, end, k + 1)))
+			return 0;
+		if (r < 0)
+			return r;
+		if (!had) {		/* undo, then try a shorter piece */
+			for (j = 0; L->v->chosen[j] != used; j++)
+				;
+			memmove(L->v->chosen + j, L->v->chosen + j + 1,
+				(L->v->nchosen - j - 1) *
+				sizeof(*L->v->chosen));
+			L->v->nchosen--;
+		}
+		if (k < L->nat)
+			L->dead[k] = true;
+	}
+	return 1;
+}
+
+/*
+ * A second try for a multiple-choice cell whose ';' pieces are not all
+ * choices: choices on separate lines (Alt+Enter in Excel) or separated by
+ * ',' or '、' as web forms and people write them. 0 when it works (v
+ * filled), 1 when not (v reset), < 0 on error.
+ */
+static int
+parse_loose(const struct qset_question *qq, const char *s, size_t n,
+	    struct survey_value *v, struct osk_error *err)
+{
+	struct loose L;
+	size_t i, k;
+	int r;
+
+	memset(&L, 0, sizeof(L));
+	L.qq = qq;
+	L.v = v;
+	L.s = s;
+	L.n = n;
+	L.err = err;
+	for (i = 0; i < n; i += k ? k : 1)
+		if ((k = loose_sep(s + i, n - i)))
+			L.nat++;
+	if (!L.nat || L.nat > LOOSE_MAX_SEPS)
+		return 1;
+	L.at = calloc(L.nat, sizeof(*L.at));
+	L.dead = calloc(L.nat, sizeof(*L.dead));
+	if (!L.at || !L.dead) {
+		r = osk_fail(err, OSK_ENOMEM, "out of memory");
+		goto out;
+	}
+	L.nat = 0;
+	for (i = 0; i < n; i += k ? k : 1)
+		if ((k = loose_sep(s + i, n - i)))
+			L.at[L.nat++] = i;
+	survey_value_reset(v);
+	r = loose_from(&L, 0, 0);
+	if (r)
+		survey_value_reset(v);
+out:
+	free(L.at);
+	free(L.dead);
+	return r;
+}
+
 /*
  * Choices separated by ';'. The free text of "other:TEXT" runs to the end
  * of the answer (it may hold ';'), so "other:" comes last.
@@ -321,6 +575,11 @@ parse_choices(const struct qset_question *qq, const char *s, size_t n,
 						     &used, err))) {
 				break;
 			} else if (r < 0) {
+				return r;
+			} else if (qq->type == QSET_MULTI &&
+				   !(r = parse_loose(qq, s, n, v, err))) {
+				break;
+			} else if (r == -OSK_ENOMEM) {
 				return r;
 			} else {
 				return unknown_choice(qq, p, len, err);

@@ -59,6 +59,11 @@ void survey_value_release(struct survey_value *v);
  * ids or their ja or en labels, separated by ';' (multi), matched ignoring
  * ASCII case, surrounding spaces and full-width/half-width forms;
  * "other:TEXT" (or the other choice's label, ':' and TEXT) keeps TEXT.
+ * As spreadsheets give them: a number picks its band among choices that
+ * are bands ("12" -> "6-20", "301+"), a band Excel made a date ("1月5日",
+ * "5-Jan") is the band, and a multi cell whose ';' pieces are not all
+ * choices is read again split at line ends, ',', '，' and '、' (labels
+ * holding those stay whole; at most 64 such separators).
  * number: a decimal number. text: any text.
  * Returns 0, or -OSK_EDATA with err->msg saying what is wrong (no path,
  * no position: the caller adds them), or -OSK_ENOMEM.

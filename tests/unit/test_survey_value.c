@@ -302,6 +302,54 @@ test_survey_value_norm(void **state)
 	}
 }
 
+/* Cells as spreadsheets and web forms give them. */
+static void
+test_survey_value_as_typed(void **state)
+{
+	struct fix *f = *state;
+	char many[400];
+	size_t i;
+
+	/* head counts typed as numbers go to their band */
+	assert_string_equal(parsed(f, "employees", "12"), "6-20");
+	assert_string_equal(parsed(f, "employees", "３人"), "1-5");
+	assert_string_equal(parsed(f, "employees", "5000名"), "301+");
+	assert_string_equal(parsed(f, "employees", "301"), "301+");
+	assert_string_equal(refused(f, "employees", "21"),
+			    "unknown choice '21'; use a choice id (1-5, 6-20, "
+			    "301+) or its label");
+	assert_string_equal(refused(f, "employees", "0"),
+			    "unknown choice '0'; use a choice id (1-5, 6-20, "
+			    "301+) or its label");
+	/* ranges Excel turned into dates */
+	assert_string_equal(parsed(f, "employees", "1月5日"), "1-5");
+	assert_string_equal(parsed(f, "employees", "６月２０日"), "6-20");
+	assert_string_equal(parsed(f, "employees", "20-Jun"), "6-20");
+	refused(f, "employees", "2月30日");
+	/* several choices on lines of their own, or with commas */
+	assert_string_equal(parsed(f, "worries", "ウイルス\r\n情報漏れ"),
+			    "viruses;leaks");
+	assert_string_equal(parsed(f, "worries", "Viruses, Leaks"),
+			    "viruses;leaks");
+	assert_string_equal(parsed(f, "worries", "費用、その他:a、b"),
+			    "cost;other:a、b");
+	assert_string_equal(f->v.other.buf, "a、b");
+	assert_string_equal(refused(f, "worries", "費用、まあまあ"),
+			    "unknown choice '費用、まあまあ'; use a choice id "
+			    "(viruses, leaks, cost, other) or its label");
+	/* a single choice takes one: no second try */
+	refused(f, "industry", "製造業、情報通信業");
+	/* a label with a comma stays whole */
+	assert_string_equal(parsed(f, "industry", "卸売業，小売業"), "I");
+	/* too many separators: no second try */
+	for (i = 0; i + 6 < sizeof(many); i += 5)
+		memcpy(many + i, "cost,", 5);	/* 65 or more commas */
+	memcpy(many + i, "cost", 5);
+	refused(f, "worries", many);
+	many[5 * 10] = '\0';	/* ten are fine */
+	assert_string_equal(parsed(f, "worries", many), "cost");
+}
+
 int
 main(void)
 {
@@ -316,6 +364,7 @@ main(void)
 		T(test_survey_value_text),
 		T(test_survey_value_format_round_trip),
 		T(test_survey_value_asked),
+		T(test_survey_value_as_typed),
 		cmocka_unit_test(test_survey_value_norm),
 	};
 

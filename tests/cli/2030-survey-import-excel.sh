@@ -1,0 +1,43 @@
+# survey import of sheets as office staff make them in Excel or export them
+# from a web form: question texts as column headers, a time stamp column,
+# head counts typed as numbers, ranges Excel turned into dates ("1-5" ->
+# "1月5日"), several choices in one cell on separate lines (Alt+Enter) or
+# separated by Japanese commas.
+. "$SRC/tests/lib.sh"
+
+otasuke init
+
+# Headers: the question text (ja or en, any width), "タイムスタンプ".
+printf '%s\r\n' \
+	'タイムスタンプ,貴社の業種を教えてください。,従業員は何人ですか？（パート・アルバイトを含みます）,Which security measures do you have in place? Choose all that apply.' \
+	'2025/11/05 10:23:45,製造業,12,"ウイルス対策ソフト' \
+	'データのバックアップ"' \
+	'2025/11/05 10:24:01,E,1月5日,ウイルス対策ソフト、データのバックアップ、その他:USBの持ち出し禁止' \
+	'2025/11/05 10:25:13,I,６月２０日,"ファイアウォール（外からの不正な通信を止める機器や機能）, パスワードの決まり"' \
+	'2025/11/05 10:26:00,I,301,特にない' \
+	'2025/11/05 10:27:00,D,３０人,updates' >form.csv
+otasuke survey import form.csv
+expect_rc 0 "web form export"
+expect_sql "SELECT group_concat(value, ' ') FROM (SELECT value FROM
+	survey_answer WHERE question = 'employees' ORDER BY response_id)" \
+	"6-20 1-5 6-20 301+ 21-50"
+expect_sql "SELECT group_concat(choice, ';') FROM survey_answer
+	WHERE question = 'measures' AND response_id = 1" "antivirus;backups"
+expect_sql "SELECT group_concat(choice || '=' || ifnull(value, ''), ';')
+	FROM survey_answer WHERE question = 'measures' AND response_id = 2" \
+	"antivirus=;backups=;other=USBの持ち出し禁止"
+expect_sql "SELECT group_concat(choice, ';') FROM survey_answer
+	WHERE question = 'measures' AND response_id = 3" \
+	"firewall;password-rules"
+expect_sql "SELECT submitted_at FROM survey_response WHERE id = 1" \
+	"2025-11-05T10:23:45"
+
+# Still errors: a number that is no head count, a text that is no label.
+printf 'employees,measures\n-3,\n,ウイルス、対策\n' >bad.csv
+otasuke survey import bad.csv
+expect_rc 65 "bad cells"
+expect_err "otasuke: bad.csv:2:employees: unknown choice '-3'; use a choice id (1-5, 6-20, 21-50, 51-100, 101-300, 301+) or its label
+otasuke: bad.csv:3:measures: unknown choice 'ウイルス、対策'; use a choice id (antivirus, firewall, utm, backups, updates, password-rules, sharing, staff-training, written-rules, monitoring, insurance, none, other) or its label
+otasuke: bad.csv: 2 errors, nothing was changed"
+expect_sql "SELECT count(*) FROM survey_response" 5
+done_testing
