@@ -18,10 +18,7 @@
 
 enum col { C_COMPANY, C_START, C_END, C_EVENT, C_COUNT, C_SRC, NCOL };
 
-static const struct {
-	enum col col;
-	const char *name;
-} header_names[] = {
+static const struct csv_alias header_names[] = {
 	{ C_COMPANY, "company" }, { C_COMPANY, "会社名" },
 	{ C_COMPANY, "企業名" },
 	{ C_START, "period_start" }, { C_START, "開始日" },
@@ -357,8 +354,6 @@ static int
 read_header(struct ctx *x, const char **f, size_t nf, struct sbuf *unknown,
 	    bool *is_data, struct osk_error *err)
 {
-	const char *wanted[NHEADER];
-	int idx[NHEADER];
 	size_t i;
 	int r;
 
@@ -377,24 +372,9 @@ read_header(struct ctx *x, const char **f, size_t nf, struct sbuf *unknown,
 			x->col[i] = (int)i;
 		return 0;
 	}
-	for (i = 0; i < NHEADER; i++)
-		wanted[i] = header_names[i].name;
-	if ((r = csv_header_map(x->csv, wanted, NHEADER, idx, unknown,
-				err)) < 0)
+	if ((r = csv_header_map_alias(x->csv, header_names, NHEADER, x->col,
+				      NCOL, unknown, err)) < 0)
 		return r;
-	for (i = 0; i < NHEADER; i++) {
-		enum col c = header_names[i].col;
-
-		if (idx[i] < 0)
-			continue;
-		if (x->col[c] >= 0)
-			return csv_error_set(x->csv, err, OSK_EDATA,
-					     (size_t)idx[i], "column '%s' "
-					     "repeats another column of the "
-					     "same meaning; keep one",
-					     wanted[i]);
-		x->col[c] = idx[i];
-	}
 	for (i = 0; i < C_SRC; i++)
 		if (x->col[i] < 0)
 			return csv_error_set(x->csv, err, OSK_EDATA,

@@ -88,13 +88,9 @@ asset_import(struct store *st, int64_t company_id, const char *path,
 	*n = 0;
 	if (!(csv = csv_open(path, enc, err)))
 		return -err->code;
-	if ((r = csv_read(csv, &f, NULL, &nf, err)) <= 0) {
-		if (!r)
-			r = osk_error_set(err, OSK_EDATA, csv_path(csv), 0, 0,
-					  "the file is empty; expected a header"
-					  " row: ip,mac,hostname,owner,location");
+	if ((r = csv_read_header(csv, "ip,mac,hostname,owner,location", &f,
+				 &nf, err)) < 0)
 		goto out;
-	}
 	ncols = nf;
 	if ((r = csv_header_map(csv, asset_cols, NA, idx, unknown, err)) < 0)
 		goto out;

@@ -10,10 +10,7 @@
 enum col { C_NAME, C_INDUSTRY, C_EMPLOYEES, C_PCS, C_REGION, C_CONTACT, NCOL };
 
 /* Header names; the Japanese ones are what office staff type in Excel. */
-static const struct {
-	enum col col;
-	const char *name;
-} header_names[] = {
+static const struct csv_alias header_names[] = {
 	{ C_NAME, "name" }, { C_NAME, "company" }, { C_NAME, "会社名" },
 	{ C_NAME, "企業名" },
 	{ C_INDUSTRY, "industry" }, { C_INDUSTRY, "業種" },
@@ -67,30 +64,11 @@ parse_count(const char *s)
 static int
 map_header(struct import_ctx *x, struct osk_error *err)
 {
-	const char *wanted[NHEADER];
-	int idx[NHEADER];
-	size_t i;
-	int r;
+	int r = csv_header_map_alias(x->csv, header_names, NHEADER, x->col,
+				     NCOL, &x->imp->unknown, err);
 
-	for (i = 0; i < NHEADER; i++)
-		wanted[i] = header_names[i].name;
-	r = csv_header_map(x->csv, wanted, NHEADER, idx, &x->imp->unknown, err);
 	if (r < 0)
 		return r;
-	for (i = 0; i < NCOL; i++)
-		x->col[i] = -1;
-	for (i = 0; i < NHEADER; i++) {
-		enum col c = header_names[i].col;
-
-		if (idx[i] < 0)
-			continue;
-		if (x->col[c] >= 0)
-			return csv_error_set(x->csv, err, OSK_EDATA, (size_t)idx[i],
-					     "column '%s' repeats another column "
-					     "of the same meaning; keep one",
-					     wanted[i]);
-		x->col[c] = idx[i];
-	}
 	if (x->col[C_NAME] < 0 || x->col[C_INDUSTRY] < 0)
 		return csv_error_set(x->csv, err, OSK_EDATA, CSV_NO_FIELD,
 				     "the header needs columns 'name' and "
@@ -251,14 +229,9 @@ company_import(struct store *st, const char *path,
 	imp->rows = imp->added = imp->updated = 0;
 	if (!(x.csv = csv_open(path, imp->enc, err)))
 		return -err->code;
-	if ((r = csv_read(x.csv, &f, NULL, &nf, err)) <= 0) {
-		if (r == 0)
-			r = osk_error_set(err, OSK_EDATA, csv_path(x.csv), 0, 0,
-					  "the file is empty; expected a header"
-					  " row: name,industry,employees,pcs,"
-					  "region,contact");
+	if ((r = csv_read_header(x.csv, "name,industry,employees,pcs,"
+				 "region,contact", &f, &nf, err)) < 0)
 		goto out;
-	}
 	x.ncols = nf;
 	if ((r = map_header(&x, err)) || (r = store_begin(st, err)))
 		goto out;

@@ -1220,3 +1220,56 @@ csv_write_row(struct sbuf *sb, const char *const *fields,
 	}
 	return sbuf_adds(sb, "\r\n");
 }
+
+int
+csv_header_map_alias(const struct csv_reader *r, const struct csv_alias *names,
+		     size_t nnames, int *col, size_t ncols,
+		     struct sbuf *unknown, struct osk_error *err)
+{
+	const char **wanted = calloc(nnames ? nnames : 1, sizeof(*wanted));
+	int *idx = calloc(nnames ? nnames : 1, sizeof(*idx));
+	size_t i;
+	int n;
+
+	if (!wanted || !idx) {
+		n = osk_fail(err, OSK_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < nnames; i++)
+		wanted[i] = names[i].name;
+	if ((n = csv_header_map(r, wanted, nnames, idx, unknown, err)) < 0)
+		goto out;
+	for (i = 0; i < ncols; i++)
+		col[i] = -1;
+	for (i = 0; i < nnames; i++) {
+		int c = names[i].col;
+
+		if (idx[i] < 0 || c < 0 || (size_t)c >= ncols)
+			continue;
+		if (col[c] >= 0) {
+			n = csv_error_set(r, err, OSK_EDATA, (size_t)idx[i],
+					  "column '%s' repeats another column "
+					  "of the same meaning; keep one",
+					  names[i].name);
+			goto out;
+		}
+		col[c] = idx[i];
+	}
+out:
+	free(wanted);
+	free(idx);
+	return n;
+}
+
+int
+csv_read_header(struct csv_reader *r, const char *expected,
+		const char ***fields, size_t *nfields, struct osk_error *err)
+{
+	int n = csv_read(r, fields, NULL, nfields, err);
+
+	if (n == 0)
+		return osk_error_set(err, OSK_EDATA, csv_path(r), 0, 0,
+				     "the file is empty; expected a header "
+				     "row: %s", expected);
+	return n;
+}

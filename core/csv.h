@@ -137,6 +137,34 @@ int csv_header_map(const struct csv_reader *r, const char *const *wanted,
 		   size_t nwanted, int *idx, struct sbuf *unknown,
 		   struct osk_error *err);
 
+/* A header name and the column it stands for (several names, one column). */
+struct csv_alias {
+	int col;
+	const char *name;
+};
+
+/*
+ * csv_header_map() for headers whose columns have several accepted names
+ * (say "name" and "会社名"): col[c] (ncols entries) receives the field of
+ * column c, or -1. Two names of the same column in one header are an
+ * error ("column 'X' repeats another column of the same meaning"); the
+ * rest is as csv_header_map(): returns the number of unknown columns,
+ * listed in unknown when it is not NULL, or a negative -OSK_E*.
+ */
+int csv_header_map_alias(const struct csv_reader *r,
+			 const struct csv_alias *names, size_t nnames,
+			 int *col, size_t ncols, struct sbuf *unknown,
+			 struct osk_error *err);
+
+/*
+ * Read the header row of a file just opened: 1 with *fields and *nfields
+ * set as csv_read() does, or -OSK_EDATA for an empty file ("the file is
+ * empty; expected a header row: <expected>"), or another error.
+ */
+int csv_read_header(struct csv_reader *r, const char *expected,
+		    const char ***fields, size_t *nfields,
+		    struct osk_error *err);
+
 /*
  * Parse an encoding name: "auto", "utf-8"/"utf8", "cp932" and its aliases
  * "sjis", "shift_jis", "shift-jis", "ms932", "windows-31j" (ASCII case is

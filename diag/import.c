@@ -17,10 +17,7 @@
 
 enum col { C_COMPANY, C_SET, C_QUESTION, C_ANSWER, C_NOTE, NCOL };
 
-static const struct {
-	enum col col;
-	const char *name;
-} header_names[] = {
+static const struct csv_alias header_names[] = {
 	{ C_COMPANY, "company" }, { C_COMPANY, "会社名" },
 	{ C_COMPANY, "企業名" },
 	{ C_SET, "set" }, { C_SET, "セット" },
@@ -295,35 +292,15 @@ static int
 map_header(struct import_ctx *x, struct osk_error *err)
 {
 	struct sbuf unknown = SBUF_INIT;
-	const char *wanted[NHEADER];
-	int idx[NHEADER];
-	size_t i;
-	int r;
+	int r = csv_header_map_alias(x->csv, header_names, NHEADER, x->col,
+				     NCOL, &unknown, err);
 
-	for (i = 0; i < NHEADER; i++)
-		wanted[i] = header_names[i].name;
-	r = csv_header_map(x->csv, wanted, NHEADER, idx, &unknown, err);
 	if (r > 0)
 		warn(x, 0, "column%s %s %s not used", r > 1 ? "s" : "",
 		     unknown.buf, r > 1 ? "are" : "is");
 	sbuf_release(&unknown);
 	if (r < 0)
 		return r;
-	for (i = 0; i < NCOL; i++)
-		x->col[i] = -1;
-	for (i = 0; i < NHEADER; i++) {
-		enum col c = header_names[i].col;
-
-		if (idx[i] < 0)
-			continue;
-		if (x->col[c] >= 0)
-			return csv_error_set(x->csv, err, OSK_EDATA,
-					     (size_t)idx[i], "column '%s' "
-					     "repeats another column of the "
-					     "same meaning; keep one",
-					     wanted[i]);
-		x->col[c] = idx[i];
-	}
 	if (x->col[C_COMPANY] < 0 || x->col[C_SET] < 0 ||
 	    x->col[C_QUESTION] < 0 || x->col[C_ANSWER] < 0)
 		return csv_error_set(x->csv, err, OSK_EDATA, CSV_NO_FIELD,
@@ -867,14 +844,9 @@ diag_import_csv(struct store *st, const char *path, struct diag_import *imp,
 	imp->created = imp->updated = imp->completed = 0;
 	if (!(x.csv = csv_open(path, imp->enc, err)))
 		return -err->code;
-	if ((r = csv_read(x.csv, &f, NULL, &nf, err)) <= 0) {
-		if (r == 0)
-			r = osk_error_set(err, OSK_EDATA, csv_path(x.csv), 0, 0,
-					  "the file is empty; expected a header"
-					  " row: company,set,question,answer,"
-					  "note");
+	if ((r = csv_read_header(x.csv, "company,set,question,answer,note",
+				 &f, &nf, err)) < 0)
 		goto out;
-	}
 	x.ncols = nf;
 	if ((r = map_header(&x, err)) || (r = store_begin(st, err)))
 		goto out;
