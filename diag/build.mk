@@ -6,5 +6,7 @@ DIAG_SRC = \
 	diag/json.c \
 	diag/list.c \
 	diag/peers.c \
+	diag/peers_cache.c \
 	diag/reference.c \
-	diag/score.c
+	diag/score.c \
+	diag/set_cache.c

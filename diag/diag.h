@@ -504,4 +504,64 @@ int diag_list_get(struct store *st, const char *set_id,
 		  struct diag_list **out, struct osk_error *err);
 void diag_list_free(struct diag_list *l);
 
+/* ---- many companies, one at a time (flat memory) ---- */
+
+/*
+ * Parsed question-set versions kept for many calls on one open database
+ * (a set is parsed once, not once per company). Sets handed out are
+ * borrowed until diag_sets_free(). diag_sets_new() returns NULL when out
+ * of memory.
+ */
+struct diag_sets;
+
+struct diag_sets *diag_sets_new(void);
+void diag_sets_free(struct diag_sets *c);
+
+/* The set version stored under rowid, parsed on first use. NULL + err. */
+const struct qset *diag_sets_get(struct diag_sets *c, struct store *st,
+				 int64_t rowid, struct osk_error *err);
+
+/* The newest version of diagnosis set set_id (*rowid: its row). */
+const struct qset *diag_sets_newest(struct diag_sets *c, struct store *st,
+				    const char *set_id, int64_t *rowid,
+				    struct osk_error *err);
+
+/*
+ * diag_latest_answers() with the set taken from c; the answers borrow it
+ * (free them before c).
+ */
+int diag_sets_latest_answers(struct diag_sets *c, struct store *st,
+			     int64_t company_id, const char *set_id,
+			     bool completed_only, struct diag_answers **out,
+			     struct osk_error *err);
+
+/*
+ * The comparison data of set_id computed once: the peer pools (every
+ * company's latest completed assessment, summed per industry and over
+ * all, read one assessment at a time), the reference averages and
+ * peers.min. Memory grows with the categories, not the companies. sets
+ * (borrowed, may be NULL: one of its own) keeps the set versions met.
+ * Errors as diag_batch_score(). Free with diag_peers_free().
+ */
+struct diag_peers;
+
+int diag_peers_load(struct store *st, const char *set_id,
+		    struct diag_sets *sets, struct diag_peers **out,
+		    struct osk_error *err);
+void diag_peers_free(struct diag_peers *p);
+
+/* The set id the peers were loaded for. */
+const char *diag_peers_set(const struct diag_peers *p);
+
+/*
+ * Score company_id against p: the same numbers as diag_score_get(st,
+ * company_id, set, flags) as long as the database has not changed since
+ * diag_peers_load(). The score borrows its set and reference text from p:
+ * free it with diag_score_free() before diag_peers_free(p). Errors as
+ * diag_score_get().
+ */
+int diag_score_with_peers(struct store *st, struct diag_peers *p,
+			  int64_t company_id, int flags,
+			  struct diag_score **out, struct osk_error *err);
+
 #endif
