@@ -987,6 +987,21 @@ csv_error_set(const struct csv_reader *r, struct osk_error *err, int code,
 	return rc;
 }
 
+int
+csv_error_set_line(const struct csv_reader *r, struct osk_error *err,
+		   int code, int line, size_t index, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	if (!err)
+		return -code;
+	va_start(ap, fmt);
+	rc = vset(err, r->path, code, line, index, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
 /* ---- header ---- */
 
 static int

@@ -122,6 +122,11 @@ int csv_error_set(const struct csv_reader *r, struct osk_error *err,
 		  int code, size_t index, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* csv_error_set() for a record read earlier, which started on line. */
+int csv_error_set_line(const struct csv_reader *r, struct osk_error *err,
+		       int code, int line, size_t index, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
 /*
  * Treat the last record read as a header row and find the wanted column
  * names in it. Names match ignoring ASCII case and surrounding spaces,

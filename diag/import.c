@@ -104,33 +104,14 @@ row_error(struct import_ctx *x, size_t field, const char *fmt, ...)
 	osk_errlist_add(x->errs, &e);
 }
 
-static void
-column_name(size_t n, char *buf, size_t size)
-{
-	char tmp[16];
-	size_t i = 0, j;
-
-	while (n && i < sizeof(tmp)) {
-		n--;
-		tmp[i++] = (char)('A' + n % 26);
-		n /= 26;
-	}
-	for (j = 0; j < i && j + 1 < size; j++)
-		buf[j] = tmp[i - 1 - j];
-	buf[j] = '\0';
-}
-
 /* Like row_error() for a row read earlier (line), same format. */
 static void
 line_error(struct import_ctx *x, int line, size_t field, const char *msg)
 {
 	struct osk_error e;
-	char col[16];
 
-	column_name(field + 1, col, sizeof(col));
 	osk_error_clear(&e);
-	osk_error_set(&e, OSK_EDATA, csv_path(x->csv), line, 0,
-		      "field %zu (column %s): %s", field + 1, col, msg);
+	csv_error_set_line(x->csv, &e, OSK_EDATA, line, field, "%s", msg);
 	osk_errlist_add(x->errs, &e);
 }
 
