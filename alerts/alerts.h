@@ -497,4 +497,16 @@ int alerts_check_get(struct store *st, const struct alerts_catalog *cat,
 		     struct osk_error *err);
 void alerts_check_release(struct alerts_check *c);
 
+/*
+ * alerts_check_get() for many companies of one database: the diagnosis
+ * set read for the mismatch check is taken from sets (diag_sets_new(),
+ * parsed once) instead of being parsed for each company. sets NULL is
+ * alerts_check_get().
+ */
+struct diag_sets;
+int alerts_check_get_sets(struct store *st, const struct alerts_catalog *cat,
+			  const struct alerts_filter *f,
+			  struct diag_sets *sets, struct alerts_check *out,
+			  struct osk_error *err);
+
 #endif

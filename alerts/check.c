@@ -110,6 +110,14 @@ alerts_check_get(struct store *st, const struct alerts_catalog *cat,
 		 const struct alerts_filter *f, struct alerts_check *out,
 		 struct osk_error *err)
 {
+	return alerts_check_get_sets(st, cat, f, NULL, out, err);
+}
+
+int
+alerts_check_get_sets(struct store *st, const struct alerts_catalog *cat,
+		      const struct alerts_filter *f, struct diag_sets *sets,
+		      struct alerts_check *out, struct osk_error *err)
+{
 	struct alerts_by_event t;
 	struct alerts_devices d;
 	struct incidents x = { out, f, 0, false };
@@ -166,8 +174,8 @@ alerts_check_get(struct store *st, const struct alerts_catalog *cat,
 	if ((r = has_sensor(st, f->company_id, &out->has_sensor, err)))
 		goto fail;
 	if (telling) {
-		r = mismatch_says_done(st, f->company_id, &assessment,
-				       completed, err);
+		r = mismatch_says_done_sets(st, sets, f->company_id,
+					    &assessment, completed, err);
 		if (r < 0)
 			goto fail;
 		out->mismatch = r == 1;

@@ -62,6 +62,11 @@ int mismatch_says_done(struct store *st, int64_t company_id,
 		       int64_t *assessment, char completed_at[32],
 		       struct osk_error *err);
 
+/* The same with the question set taken from sets (NULL: parsed anew). */
+int mismatch_says_done_sets(struct store *st, struct diag_sets *sets,
+			    int64_t company_id, int64_t *assessment,
+			    char completed_at[32], struct osk_error *err);
+
 /* ---- Zeek notice.log (alerts/zeek.c) ---- */
 
 /* The columns of a notice log, from its #fields line (-1: absent). */

@@ -33,11 +33,22 @@ int
 mismatch_says_done(struct store *st, int64_t company_id, int64_t *assessment,
 		   char completed_at[32], struct osk_error *err)
 {
+	return mismatch_says_done_sets(st, NULL, company_id, assessment,
+				       completed_at, err);
+}
+
+int
+mismatch_says_done_sets(struct store *st, struct diag_sets *sets,
+			int64_t company_id, int64_t *assessment,
+			char completed_at[32], struct osk_error *err)
+{
 	struct diag_answers *a = NULL;
 	int r;
 
-	r = diag_latest_answers(st, company_id, DIAG_DEFAULT_SET, true, &a,
-				err);
+	r = sets ? diag_sets_latest_answers(sets, st, company_id,
+					    DIAG_DEFAULT_SET, true, &a, err)
+		 : diag_latest_answers(st, company_id, DIAG_DEFAULT_SET, true,
+				       &a, err);
 	if (r == -OSK_ENOTFOUND) {
 		osk_error_clear(err);
 		return 0;
