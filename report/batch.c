@@ -7,18 +7,19 @@
 #include "report/internal.h"
 
 /*
- * Many sheets with one renderer: the scores of every company are computed
- * once per environment (diag_batch_score() reads all answers in one
- * query), the catalog and industries are loaded once, and each sheet then
- * costs its alerts query and the drawing.
+ * Many sheets with one renderer: the peer averages are computed once per
+ * environment (diag_peers_load()), the question sets, the catalog and the
+ * industries are loaded once, and each sheet then costs its company's
+ * scoring (a few small queries), its alerts queries and the drawing.
+ * Nothing is kept from one sheet to the next, so memory stays flat.
  */
 
 struct report_batch {
 	struct report_renderer *r;
 	struct store *st;
 	struct report_health_opts opts;
-	struct diag_batch *scores[RT_MAX_ENVS];
-	const struct diag_batch *ptrs[RT_MAX_ENVS];
+	struct diag_peers *peers[RT_MAX_ENVS];
+	struct diag_sets *sets;
 	struct alerts_catalog *own_catalog;
 	struct industries *own_industries;
 };
@@ -86,18 +87,23 @@ report_batch_new(struct report_renderer *r, struct store *st,
 	if ((ret = load_catalog(b, err)) < 0 ||
 	    (ret = load_industries(b, err)) < 0)
 		goto fail;
+	if (!(b->sets = diag_sets_new())) {
+		ret = osk_fail(err, OSK_ENOMEM, "out of memory");
+		goto fail;
+	}
 	for (i = 0; i < r->texts.nenvs; i++) {
-		ret = diag_batch_score(st, r->texts.envs[i].set, 0,
-				       &b->scores[i], err);
+		ret = diag_peers_load(st, r->texts.envs[i].set, b->sets,
+				      &b->peers[i], err);
 		if (ret == -OSK_ENOTFOUND) {
-			b->scores[i] = NULL;	/* the set is not loaded */
+			b->peers[i] = NULL;	/* the set is not loaded */
 			continue;
 		}
 		if (ret < 0)
 			goto fail;
-		b->ptrs[i] = b->scores[i];
 	}
-	b->opts.batches = b->ptrs;
+	b->opts.batches = NULL;
+	b->opts.peers = b->peers;
+	b->opts.sets = b->sets;
 	*out = b;
 	return 0;
 fail:
@@ -137,7 +143,8 @@ report_batch_free(struct report_batch *b)
 	if (!b)
 		return;
 	for (i = 0; i < RT_MAX_ENVS; i++)
-		diag_batch_free(b->scores[i]);
+		diag_peers_free(b->peers[i]);
+	diag_sets_free(b->sets);
 	alerts_catalog_free(b->own_catalog);
 	industries_free(b->own_industries);
 	free(b);

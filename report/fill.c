@@ -417,7 +417,7 @@ fill_network(struct report_health *h, const struct report_texts *t,
 			f.to = to;
 		}
 	}
-	if ((r = alerts_check_get(st, cat, &f, c, err)) < 0)
+	if ((r = alerts_check_get_sets(st, cat, &f, o->sets, c, err)) < 0)
 		return r;
 	h->has_check = true;
 	net->has_data = c->has_sensor;
@@ -633,8 +633,14 @@ report_health_load(struct report_renderer *r, struct store *st,
 			if (!pd->score)
 				continue;
 		} else {
-			ret = diag_score_get(st, company_id, t->envs[i].set, 0,
-					     &pd->own, err);
+			if (o->peers && !o->peers[i])
+				continue;
+			ret = o->peers ?
+				diag_score_with_peers(st, o->peers[i],
+						      company_id, 0, &pd->own,
+						      err) :
+				diag_score_get(st, company_id, t->envs[i].set,
+					       0, &pd->own, err);
 			if (ret == -OSK_ENOTFOUND) {
 				pd->own = NULL;
 				continue;

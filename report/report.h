@@ -251,6 +251,15 @@ struct report_health_opts {
 	 * left out). NULL: each sheet scores its company itself.
 	 */
 	const struct diag_batch *const *batches;
+	/*
+	 * Or the peer averages computed beforehand (diag_peers_load()), one
+	 * per environment as batches, each company then scored on its own
+	 * (diag_score_with_peers()): memory does not grow with the number
+	 * of companies. Used when batches is NULL.
+	 */
+	struct diag_peers *const *peers;
+	/* set versions parsed once for the network check, or NULL */
+	struct diag_sets *sets;
 };
 
 struct report_health;
@@ -277,11 +286,13 @@ void report_health_free(struct report_health *h);
 /* ---- many sheets ---- */
 
 /*
- * A batch worker's state: the scores of every company for each environment
- * (diag_batch_score(), once), the event catalog and the industries, so
- * that each sheet costs one alerts query and the drawing. r and st are
- * borrowed; o is copied (its strings must outlive the batch). Free with
- * report_batch_free(). Errors as report_health_load().
+ * A batch worker's state: the peer averages of each environment
+ * (diag_peers_load(), once), the parsed question sets, the event catalog
+ * and the industries, so that each sheet costs its company's queries and
+ * the drawing, and memory stays the same whatever the number of
+ * companies. r and st are borrowed; o is copied (its strings must outlive
+ * the batch). Free with report_batch_free(). Errors as
+ * report_health_load().
  */
 struct report_batch;
 
