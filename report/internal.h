@@ -256,6 +256,23 @@ void set_rgba(cairo_t *cr, uint32_t rgb, double alpha);
 void rounded_rect(cairo_t *cr, double x, double y, double w, double h,
 		  double r);
 
+/* rgb mixed with white: t = 0 white, 1 rgb. */
+uint32_t tint(uint32_t rgb, double t);
+
+/* Colour of grade index i (0 best: green .. red); -1: no grade. */
+uint32_t grade_color(int i);
+
+/*
+ * A filled pill of height h with centred text; returns its width. right:
+ * x is its right edge.
+ */
+double pill(struct rctx *c, const char *text, double x, double y, double h,
+	    uint32_t bg, uint32_t fg, double size, bool right);
+
+/* A section heading with a rule under it; returns the height used. */
+double section_heading(struct rctx *c, const char *text, double x, double y,
+		       double w);
+
 /* ---- charts (chart_radar.c, chart_bar.c) ---- */
 
 struct chart_series {
@@ -320,6 +337,36 @@ double text_baseline(struct rctx *c, double size);
 
 /* Draw page i of sheet s with c->cr on an A4 page in points. */
 void sheet_page_draw(struct rctx *c, const struct report_sheet *s, size_t i);
+
+/* ---- documents of several pages (surface.c) ---- */
+
+/* A document drawn page by page on A4 portrait. */
+struct report_doc {
+	enum osk_lang lang;
+	long long created;	/* as report_sheet.created */
+	const char *title;	/* PDF metadata */
+	const char *author;	/* PDF metadata, or NULL */
+	/*
+	 * Lay the document out, measuring texts with c (no page drawn yet):
+	 * returns the number of pages (>= 1) or -OSK_E*. NULL: npages.
+	 */
+	int (*plan)(struct rctx *c, void *data);
+	size_t npages;
+	/* Draw page i of n with c->cr on an A4 page in points. */
+	void (*draw)(struct rctx *c, void *data, size_t i, size_t n);
+	void *data;
+};
+
+/*
+ * Draw d as report_renderer_render_to() / report_renderer_render() draw
+ * a sheet (PDF: every page; PNG and SVG: one page, or one file per page).
+ */
+int doc_render_to(struct report_renderer *r, const struct report_doc *d,
+		  enum report_fmt fmt, size_t page,
+		  int (*write)(void *closure, const void *data, size_t len),
+		  void *closure, struct osk_error *err);
+int doc_render(struct report_renderer *r, const struct report_doc *d,
+	       enum report_fmt fmt, const char *path, struct osk_error *err);
 
 /* ---- the renderer (surface.c) ---- */
 

@@ -52,8 +52,7 @@ rounded_rect(cairo_t *cr, double x, double y, double w, double h, double r)
 	cairo_close_path(cr);
 }
 
-/* rgb mixed with white: t = 0 white, 1 rgb. */
-static uint32_t
+uint32_t
 tint(uint32_t rgb, double t)
 {
 	uint32_t out = 0;
@@ -67,8 +66,7 @@ tint(uint32_t rgb, double t)
 	return out;
 }
 
-/* Colour of grade index i (0 best); -1: no grade. */
-static uint32_t
+uint32_t
 grade_color(int i)
 {
 	static const uint32_t colors[] = {
@@ -115,8 +113,7 @@ num0(char buf[24], long v)
 	return buf;
 }
 
-/* A filled pill with centred text; returns its width. */
-static double
+double
 pill(struct rctx *c, const char *text, double x, double y, double h,
      uint32_t bg, uint32_t fg, double size, bool right)
 {
@@ -134,9 +131,9 @@ pill(struct rctx *c, const char *text, double x, double y, double h,
 	return w;
 }
 
-/* A section heading with a rule under it; returns the height used. */
-static double
-heading(struct rctx *c, const char *text, double x, double y, double w)
+double
+section_heading(struct rctx *c, const char *text, double x, double y,
+		double w)
 {
 	struct tstyle st = { .size = 10.5, .min = 8, .bold = true,
 			     .color = C_NAVY, .lines = 1 };
@@ -692,7 +689,7 @@ draw_first(struct rctx *c, const struct report_page *p, double y)
 	char b[24];
 	size_t i;
 
-	y += heading(c, T(c, RT_SEC_FIRST), ML, y, CW);
+	y += section_heading(c, T(c, RT_SEC_FIRST), ML, y, CW);
 	if (!p->nactions) {
 		text_draw(c, T(c, RT_FIRST_NONE), ML + 8, y, CW - 16, 14,
 			  &none);
@@ -848,7 +845,7 @@ draw_sa(struct rctx *c, const struct report_sa *sa, double x, double y,
 	struct tstyle done = { .size = 8, .color = C_INK, .lines = 3 };
 	double ymax = y + h, h1, h2;
 
-	y += heading(c, T(c, RT_SEC_SA), x, y, w);
+	y += section_heading(c, T(c, RT_SEC_SA), x, y, w);
 	y += text_draw(c, T(c, RT_SA_WHAT), x, y, w,
 		       2 * text_line_height(c, 6.8), &sa_what) + 4;
 	if (sa->one_star && sa->two_star) {
@@ -1032,7 +1029,7 @@ draw_network(struct rctx *c, const struct report_network *net, double x,
 	size_t i, j, n = 0, left;
 	bool ja = c->lang == OSK_LANG_JA;
 
-	y += heading(c, T(c, RT_SEC_NET), x, y, w);
+	y += section_heading(c, T(c, RT_SEC_NET), x, y, w);
 	if (!net->has_data) {
 		return y + text_draw(c, T(c, RT_NET_NODATA), x + 4, y, w - 8,
 				     ymax - y, &msg);
@@ -1156,7 +1153,7 @@ draw_next(struct rctx *c, const struct report_page *p, double x, double y,
 	double ymax = y + h, ih;
 	size_t i;
 
-	y += heading(c, T(c, RT_SEC_NEXT), x, y, w);
+	y += section_heading(c, T(c, RT_SEC_NEXT), x, y, w);
 	if (!p->nunknown) {
 		return y + text_draw(c, T(c, RT_NEXT_NONE), x + 4, y, w - 8,
 				     ymax - y, &next_item);
@@ -1342,7 +1339,7 @@ sheet_page_draw(struct rctx *c, const struct report_sheet *s, size_t i)
 
 	if (p->nbands)
 		draw_key(c, p, y + 1);
-	y += heading(c, T(c, RT_SEC_AREAS), ML, y, CW);
+	y += section_heading(c, T(c, RT_SEC_AREAS), ML, y, CW);
 	y += draw_table(c, p, y) + GAP;
 
 	draw_first(c, p, y);

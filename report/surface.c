@@ -140,39 +140,34 @@ iso_date(long long t, char buf[32])
 }
 
 static void
-pdf_metadata(cairo_surface_t *sf, const struct report_sheet *s,
-	     struct rctx *c)
+pdf_metadata(cairo_surface_t *sf, const struct report_doc *d)
 {
 	char date[32];
-	struct sbuf title = SBUF_INIT;
 
-	if (s->created >= 0) {
-		iso_date(s->created, date);
+	if (d->created >= 0) {
+		iso_date(d->created, date);
 		cairo_pdf_surface_set_metadata(sf,
 					       CAIRO_PDF_METADATA_CREATE_DATE,
 					       date);
 	}
-	if (sbuf_addf(&title, "%s - %s", T(c, RT_TITLE),
-		      s->company ? s->company : "") == 0)
+	if (d->title)
 		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE,
-					       title.buf);
+					       d->title);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
 				       "otasuke");
-	if (s->consultant)
+	if (d->author)
 		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_AUTHOR,
-					       s->consultant);
-	sbuf_release(&title);
+					       d->author);
 }
 
 static void
-rctx_init(struct rctx *c, struct report_renderer *r,
-	  const struct report_sheet *s)
+rctx_init(struct rctx *c, struct report_renderer *r, enum osk_lang lang)
 {
 	memset(c, 0, sizeof(*c));
 	c->r = r;
 	c->fonts = &r->fonts;
 	c->texts = &r->texts;
-	c->lang = s->lang == OSK_LANG_JA ? OSK_LANG_JA : OSK_LANG_EN;
+	c->lang = lang == OSK_LANG_JA ? OSK_LANG_JA : OSK_LANG_EN;
 	c->plain = (struct sbuf)SBUF_INIT;
 	c->fmt = (struct sbuf)SBUF_INIT;
 	c->flat = (struct sbuf)SBUF_INIT;
@@ -198,10 +193,10 @@ cairo_error(cairo_status_t st, struct sink *k, struct osk_error *err)
 			cairo_status_to_string(st));
 }
 
-/* Draw pages [first, last) onto cr, one cairo page each. */
+/* Draw pages [first, last) of n onto cr, one cairo page each. */
 static int
-draw_pages(struct rctx *c, const struct report_sheet *s, size_t first,
-	   size_t last, double scale)
+draw_pages(struct rctx *c, const struct report_doc *d, size_t first,
+	   size_t last, size_t n, double scale)
 {
 	size_t i;
 
@@ -210,7 +205,7 @@ draw_pages(struct rctx *c, const struct report_sheet *s, size_t first,
 		if (scale != 1.0)
 			cairo_scale(c->cr, scale, scale);
 		fonts_begin(c);
-		sheet_page_draw(c, s, i);
+		d->draw(c, d->data, i, n);
 		cairo_restore(c->cr);
 		cairo_show_page(c->cr);
 		if (c->status < 0)
@@ -219,32 +214,46 @@ draw_pages(struct rctx *c, const struct report_sheet *s, size_t first,
 	return 0;
 }
 
+/* The number of pages of d, laid out with c. */
+static int
+plan(struct rctx *c, const struct report_doc *d, double scale)
+{
+	int n;
+
+	if (!d->plan)
+		return (int)d->npages;
+	cairo_save(c->cr);
+	if (scale != 1.0)
+		cairo_scale(c->cr, scale, scale);
+	fonts_begin(c);
+	n = d->plan(c, d->data);
+	cairo_restore(c->cr);
+	if (n >= 0 && c->status < 0)
+		n = c->status;
+	return n;
+}
+
 int
-report_renderer_render_to(struct report_renderer *r,
-			  const struct report_sheet *s, enum report_fmt fmt,
-			  size_t page,
-			  int (*write)(void *closure, const void *data,
-				       size_t len),
-			  void *closure, struct osk_error *err)
+doc_render_to(struct report_renderer *r, const struct report_doc *d,
+	      enum report_fmt fmt, size_t page,
+	      int (*write)(void *closure, const void *data, size_t len),
+	      void *closure, struct osk_error *err)
 {
 	struct sink k = { write, closure, false };
 	cairo_surface_t *sf = NULL;
 	struct rctx c;
 	double scale = 1.0;
 	cairo_status_t st;
-	int ret;
+	int ret, n;
 
-	if (!s->npages || (fmt != REPORT_FMT_PDF && page >= s->npages))
-		return osk_fail(err, OSK_EUSAGE, "the sheet has no page %zu",
-				page + 1);
-	rctx_init(&c, r, s);
+	rctx_init(&c, r, d->lang);
 	switch (fmt) {
 	case REPORT_FMT_PDF:
 		sf = cairo_pdf_surface_create_for_stream(sink_write, &k,
 							 PAGE_W, PAGE_H);
 		cairo_pdf_surface_restrict_to_version(sf,
 						      CAIRO_PDF_VERSION_1_5);
-		pdf_metadata(sf, s, &c);
+		pdf_metadata(sf, d);
 		break;
 	case REPORT_FMT_SVG:
 		sf = cairo_svg_surface_create_for_stream(sink_write, &k,
@@ -260,14 +269,24 @@ report_renderer_render_to(struct report_renderer *r,
 		break;
 	}
 	c.cr = cairo_create(sf);
+	n = plan(&c, d, scale);
+	if (n < 0) {
+		ret = osk_fail(err, -n, "out of memory");
+		goto out;
+	}
+	if (!n || (fmt != REPORT_FMT_PDF && page >= (size_t)n)) {
+		ret = osk_fail(err, OSK_EUSAGE, "nothing to draw: there is no "
+			       "page %zu", page + 1);
+		goto out;
+	}
 	if (fmt == REPORT_FMT_PNG) {
 		cairo_set_source_rgb(c.cr, 1, 1, 1);
 		cairo_paint(c.cr);
 	}
 	if (fmt == REPORT_FMT_PDF)
-		ret = draw_pages(&c, s, 0, s->npages, scale);
+		ret = draw_pages(&c, d, 0, (size_t)n, (size_t)n, scale);
 	else
-		ret = draw_pages(&c, s, page, page + 1, scale);
+		ret = draw_pages(&c, d, page, page + 1, (size_t)n, scale);
 	if (ret < 0) {
 		osk_fail(err, -ret, "out of memory");
 		goto out;
@@ -284,12 +303,66 @@ report_renderer_render_to(struct report_renderer *r,
 		ret = cairo_error(st, &k, err);
 		goto out;
 	}
-	ret = fmt == REPORT_FMT_PDF ? (int)s->npages : 1;
+	ret = fmt == REPORT_FMT_PDF ? n : 1;
 out:
 	if (c.cr)
 		cairo_destroy(c.cr);
 	cairo_surface_destroy(sf);
 	rctx_release(&c);
+	return ret;
+}
+
+/* ---- the health-check sheet as a document ---- */
+
+static void
+sheet_draw(struct rctx *c, void *data, size_t i, size_t n)
+{
+	(void)n;
+	sheet_page_draw(c, data, i);
+}
+
+/* d for sheet s; title is the buffer of its PDF title. */
+static int
+sheet_doc(struct report_renderer *r, const struct report_sheet *s,
+	  struct report_doc *d, struct sbuf *title)
+{
+	enum osk_lang lang = s->lang == OSK_LANG_JA ? OSK_LANG_JA :
+		OSK_LANG_EN;
+
+	memset(d, 0, sizeof(*d));
+	d->lang = lang;
+	d->created = s->created;
+	d->author = s->consultant;
+	d->npages = s->npages;
+	d->draw = sheet_draw;
+	d->data = (void *)s;
+	if (sbuf_addf(title, "%s - %s", texts_get(&r->texts, RT_TITLE, lang),
+		      s->company ? s->company : "") < 0)
+		return -OSK_ENOMEM;
+	d->title = title->buf;
+	return 0;
+}
+
+int
+report_renderer_render_to(struct report_renderer *r,
+			  const struct report_sheet *s, enum report_fmt fmt,
+			  size_t page,
+			  int (*write)(void *closure, const void *data,
+				       size_t len),
+			  void *closure, struct osk_error *err)
+{
+	struct sbuf title = SBUF_INIT;
+	struct report_doc d;
+	int ret;
+
+	if (!s->npages || (fmt != REPORT_FMT_PDF && page >= s->npages))
+		return osk_fail(err, OSK_EUSAGE, "the sheet has no page %zu",
+				page + 1);
+	if (sheet_doc(r, s, &d, &title) < 0)
+		ret = osk_fail(err, OSK_ENOMEM, "out of memory");
+	else
+		ret = doc_render_to(r, &d, fmt, page, write, closure, err);
+	sbuf_release(&title);
 	return ret;
 }
 
@@ -318,7 +391,7 @@ page_path(struct sbuf *out, const char *path, size_t i)
 }
 
 static int
-render_file(struct report_renderer *r, const struct report_sheet *s,
+render_file(struct report_renderer *r, const struct report_doc *d,
 	    enum report_fmt fmt, size_t page, const char *path,
 	    struct osk_error *err)
 {
@@ -348,7 +421,7 @@ render_file(struct report_renderer *r, const struct report_sheet *s,
 	}
 	fd = -1;
 	errno = 0;
-	ret = report_renderer_render_to(r, s, fmt, page, file_write, f, err);
+	ret = doc_render_to(r, d, fmt, page, file_write, f, err);
 	if (ret < 0) {
 		if (ret == -OSK_EIO)
 			osk_fail(err, OSK_EIO, "cannot write '%s': %s", path,
@@ -385,31 +458,54 @@ out:
 }
 
 int
+doc_render(struct report_renderer *r, const struct report_doc *d,
+	   enum report_fmt fmt, const char *path, struct osk_error *err)
+{
+	struct sbuf name = SBUF_INIT;
+	size_t i;
+	int ret, n;
+
+	ret = render_file(r, d, fmt, 0, path, err);
+	if (ret < 0 || fmt == REPORT_FMT_PDF)
+		return ret;
+	/* PNG, SVG: page 1 told how many there are */
+	n = d->plan ? -1 : (int)d->npages;
+	for (i = 1; n < 0 || i < (size_t)n; i++) {
+		if (page_path(&name, path, i) < 0) {
+			ret = osk_fail(err, OSK_ENOMEM, "out of memory");
+			goto out;
+		}
+		ret = render_file(r, d, fmt, i, name.buf, err);
+		if (ret == -OSK_EUSAGE && n < 0) {
+			osk_error_clear(err);
+			break;		/* past the last page */
+		}
+		if (ret < 0)
+			goto out;
+	}
+	ret = (int)i;
+out:
+	sbuf_release(&name);
+	return ret;
+}
+
+int
 report_renderer_render(struct report_renderer *r,
 		       const struct report_sheet *s, enum report_fmt fmt,
 		       const char *path, struct osk_error *err)
 {
-	struct sbuf name = SBUF_INIT;
-	size_t i;
+	struct sbuf title = SBUF_INIT;
+	struct report_doc d;
 	int ret;
 
 	if (!s->npages)
 		return osk_fail(err, OSK_EUSAGE, "nothing to draw: the sheet "
 				"has no page");
-	if (fmt == REPORT_FMT_PDF)
-		return render_file(r, s, fmt, 0, path, err);
-	for (i = 0; i < s->npages; i++) {
-		if (page_path(&name, path, i) < 0) {
-			ret = osk_fail(err, OSK_ENOMEM, "out of memory");
-			goto out;
-		}
-		ret = render_file(r, s, fmt, i, name.buf, err);
-		if (ret < 0)
-			goto out;
-	}
-	ret = (int)s->npages;
-out:
-	sbuf_release(&name);
+	if (sheet_doc(r, s, &d, &title) < 0)
+		ret = osk_fail(err, OSK_ENOMEM, "out of memory");
+	else
+		ret = doc_render(r, &d, fmt, path, err);
+	sbuf_release(&title);
 	return ret;
 }
 
