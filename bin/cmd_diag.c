@@ -1006,6 +1006,9 @@ diag_interview_cmd(int argc, char **argv)
 		       "で見られます", "the diagnosis is complete; 'otasuke "
 		       "diag score %lld%s%s' shows the result"),
 		     (long long)h.c.id, set_opt(o.set), set_arg(o.set));
+	else if (r == 1 && !h.ans->a.id)
+		info("%s", L("回答がなかったため、何も保存していません",
+			     "nothing was answered, so nothing was saved"));
 	else if (r == 1)
 		info(L("保存しました。'otasuke diag interview %lld%s%s' "
 		       "で続けられ"

@@ -34,7 +34,7 @@ expect_sql "SELECT option FROM answer WHERE question = 'basics-1'" done
 printf 'q\n' >in
 otasuke diag interview Acme --set small --new <in
 expect_rc 0 "--new, quit at once"
-expect_err "saved; run 'otasuke diag interview 1 --set small' to go on"
+expect_err "nothing was answered, so nothing was saved"
 expect_sql "SELECT count(*) FROM assessment" 1
 
 # --new with one answer and a skip, then the end of the input.

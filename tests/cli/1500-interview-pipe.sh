@@ -23,7 +23,9 @@ N=$(sed -n 's/^0 of \([0-9]*\) questions done; the answers so far are saved\.$/\
 	"$T/out")
 if [ -n "$N" ] && [ "$N" -eq "$(wc -l <"$T/ids")" ]; then pass; else
 	fail "no '0 of N questions done' line matching the set"; fi
+expect_err "nothing was answered, so nothing was saved"
 expect_sql "SELECT count(*) FROM answer" 0
+expect_sql "SELECT count(*) FROM assessment" 0
 
 # Three answers (number, number, id), then the end of the input = quit.
 printf '1\n2\nno\n' >"$T/in"
