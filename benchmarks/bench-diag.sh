@@ -42,7 +42,14 @@ rows=$(($(wc -l <"$out/diag-answers.csv") - 1))
 rm -f "$out/diag-import.db"
 "$OTASUKE" --db "$out/diag-import.db" -q init
 "$OTASUKE" --db "$out/diag-import.db" -q company import "$out/diag-companies.csv"
+rss=
 t0=$(now)
-"$OTASUKE" --db "$out/diag-import.db" -q diag import "$out/diag-answers.csv"
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f %M -o "$out/diag-import.rss" \
+		"$OTASUKE" --db "$out/diag-import.db" -q diag import "$out/diag-answers.csv"
+	rss=", peak RSS $(($(tail -n 1 "$out/diag-import.rss") / 1024)) MB"
+else
+	"$OTASUKE" --db "$out/diag-import.db" -q diag import "$out/diag-answers.csv"
+fi
 t1=$(now)
-echo "diag: 'diag import' of $rows answers (10000 companies): $(echo "$t0 $t1" | awk '{printf "%.3f", $2 - $1}') s (no target)"
+echo "diag: 'diag import' of $rows answers (10000 companies): $(echo "$t0 $t1" | awk '{printf "%.3f", $2 - $1}') s$rss (no target; memory does not grow with the rows)"

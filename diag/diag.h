@@ -442,8 +442,10 @@ struct diag_import {
  * All or nothing: every bad row goes into errs as "FILE:LINE: field N
  * (column X): ..." (unknown company, set, question or option; a question
  * whose `when` does not apply; a question given twice) and nothing is
- * written. Runs its own transaction. Returns 0, -OSK_EDATA when errs has
- * entries, or another error in err.
+ * kept. Runs its own transaction, written as the rows are read and rolled
+ * back on any error; memory does not grow with the number of rows (a few
+ * bytes per question of each company met). Returns 0, -OSK_EDATA when
+ * errs has entries, or another error in err.
  */
 int diag_import_csv(struct store *st, const char *path,
 		    struct diag_import *imp, struct osk_errlist *errs,

@@ -1,11 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `diag import`: answers from a CSV (company,set,question,answer[,note]),
- * all or nothing. Rows are read and checked first, `when` conditions
- * after the whole file is known (a row may answer the question a `when`
- * depends on further down), and only then is anything written.
+ * all or nothing, in one transaction. Each good row is written as it is
+ * read (until the first bad one: from then on rows are only checked);
+ * `when` conditions and completion are checked once the whole file is
+ * known (a row may answer the question a `when` depends on further down);
+ * any error rolls everything back.
+ *
+ * Memory stays flat in the number of rows: what is kept is one small
+ * record per company and set met (a line number and an option index per
+ * question), and the company names seen.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,17 +37,19 @@ static const struct csv_alias header_names[] = {
 /* All rows of one company and one set: one assessment. */
 struct group {
 	int64_t company_id;
-	char *company;		/* as written in the file, for messages */
-	struct diag_answers *ans;
-	int *line_of;		/* per question: the row's line, 0 = none */
+	int64_t set_key;	/* the row of the set's newest version */
+	const struct qset *q;	/* the version the answers go under */
+	int64_t qset_rowid;
+	int64_t id;		/* the assessment; 0 until written */
 	bool existing;		/* an open assessment is added to */
+	uint32_t *line;		/* per question: the file's row, 0 = none */
+	uint16_t *opt;		/* per question: option index + 1, 0 = none */
 };
 
-struct row {
-	size_t group, question;
-	const struct qset_option *option;	/* NULL: a skip */
-	char *note;
-	int line;
+/* A company key met in the file (id or name) and what it names. */
+struct ckey {
+	char *key;
+	int64_t id;		/* -1: no such company */
 };
 
 /* A set named in the file: loaded once, or the reason it cannot be. */
@@ -55,6 +64,7 @@ struct setref {
 struct qcache {
 	int64_t rowid;
 	struct qset *q;
+	struct diag_answers *scratch;	/* for the checks at the end */
 };
 
 struct import_ctx {
@@ -66,8 +76,10 @@ struct import_ctx {
 	size_t ncols;
 	struct group *groups;
 	size_t ngroups;
-	struct row *rows;
-	size_t nrows;
+	uint32_t *gtab;		/* hash of groups: index + 1, 0 = free */
+	size_t gcap;
+	struct ckey *ctab;	/* hash of company keys */
+	size_t ccap, nckeys;
 	struct setref *sets;
 	size_t nsets;
 	struct qcache *qs;
@@ -75,12 +87,9 @@ struct import_ctx {
 	/* the cells of the record being read, trimmed */
 	struct sbuf cell[NCOL];
 	struct sbuf key, key2;	/* matching keys (see norm_key) */
-	/* the last company looked up (a file lists a company's rows
-	   together) */
-	char *last_key;
-	int64_t last_id;
-	int last_code;
-	char last_msg[sizeof(((struct osk_error *)0)->msg)];
+	/* writing, while no row was bad */
+	sqlite3_stmt *ins_a, *ins_ans, *done;
+	char now[32];
 };
 
 /* ---- messages ---- */
@@ -293,36 +302,84 @@ map_header(struct import_ctx *x, struct osk_error *err)
 
 /* ---- lookups ---- */
 
-/* The company's id, or -1 with the error added. */
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The slot of key in the company table (found or free). */
+static struct ckey *
+ckey_slot(struct ckey *tab, size_t cap, const char *key)
+{
+	size_t i = (size_t)hash_str(key) & (cap - 1);
+
+	while (tab[i].key && strcmp(tab[i].key, key))
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static int
+ckey_grow(struct import_ctx *x)
+{
+	size_t cap = x->ccap ? 2 * x->ccap : 256, i;
+	struct ckey *tab = calloc(cap, sizeof(*tab));
+
+	if (!tab)
+		return -OSK_ENOMEM;
+	for (i = 0; i < x->ccap; i++)
+		if (x->ctab[i].key)
+			*ckey_slot(tab, cap, x->ctab[i].key) = x->ctab[i];
+	free(x->ctab);
+	x->ctab = tab;
+	x->ccap = cap;
+	return 0;
+}
+
+/*
+ * The company's id, or -1 with the error added (-2: err filled). Each key
+ * is looked up once, however the file is ordered.
+ */
 static int64_t
 lookup_company(struct import_ctx *x, const char *key,
 	       struct osk_error *err)
 {
+	struct ckey *slot;
 	struct company c;
 	struct osk_error e;
 	int r;
 
-	if (!x->last_key || strcmp(x->last_key, key)) {
-		free(x->last_key);
-		if (!(x->last_key = strdup(key))) {
+	if (2 * (x->nckeys + 1) > x->ccap && ckey_grow(x)) {
+		osk_fail(err, OSK_ENOMEM, "out of memory");
+		return -2;
+	}
+	slot = ckey_slot(x->ctab, x->ccap, key);
+	if (slot->key && slot->id >= 0)
+		return slot->id;
+	osk_error_clear(&e);
+	r = company_find(x->st, key, &c, &e);
+	if (r && r != -OSK_ENOTFOUND) {
+		*err = e;
+		return -2;
+	}
+	if (!slot->key) {
+		if (!(slot->key = strdup(key))) {
 			osk_fail(err, OSK_ENOMEM, "out of memory");
 			return -2;
 		}
-		osk_error_clear(&e);
-		r = company_find(x->st, key, &c, &e);
-		x->last_code = r;
-		x->last_id = r ? -1 : c.id;
-		diag_strlcpy(x->last_msg, e.msg, sizeof(x->last_msg));
-		if (!r)
-			company_release(&c);
-		else if (r != -OSK_ENOTFOUND) {
-			*err = e;
-			return -2;
-		}
+		x->nckeys++;
+		slot->id = r ? -1 : c.id;
 	}
-	if (x->last_code)
-		row_error(x, (size_t)x->col[C_COMPANY], "%s", x->last_msg);
-	return x->last_id;
+	if (r) {
+		row_error(x, (size_t)x->col[C_COMPANY], "%s", e.msg);
+		return -1;
+	}
+	company_release(&c);
+	return slot->id;
 }
 
 /* Keep q (taken over) in the cache. */
@@ -339,8 +396,22 @@ cache_put(struct import_ctx *x, int64_t rowid, struct qset *q,
 	x->qs = c;
 	x->qs[x->nqs].rowid = rowid;
 	x->qs[x->nqs].q = q;
+	x->qs[x->nqs].scratch = NULL;
 	x->nqs++;
-	return 0;
+	return diag_answers_new_set(q, rowid, 0, &x->qs[x->nqs - 1].scratch,
+				    err);
+}
+
+/* The scratch answers of set version q (see struct qcache). */
+static struct diag_answers *
+cache_scratch(struct import_ctx *x, const struct qset *q)
+{
+	size_t i;
+
+	for (i = 0; i < x->nqs; i++)
+		if (x->qs[i].q == q)
+			return x->qs[i].scratch;
+	return NULL;
 }
 
 /* The set version stored under rowid, loaded once. */
@@ -396,22 +467,85 @@ nomem:
 	return NULL;
 }
 
-/* The group of company id and set, created with its assessment. */
-static long
-lookup_group(struct import_ctx *x, int64_t id, const char *company,
-	     const struct setref *set, struct osk_error *err)
+static size_t
+group_hash(int64_t company_id, int64_t set_key, size_t cap)
 {
-	struct diag_assessment as;
-	const struct qset *q;
-	struct group *g;
-	size_t i;
+	uint64_t h = (uint64_t)company_id * 0x9E3779B97F4A7C15ULL ^
+		     (uint64_t)set_key * 0xC2B2AE3D27D4EB4FULL;
+
+	return (size_t)(h ^ h >> 29) & (cap - 1);
+}
+
+/* The slot for company_id and set_key in the group table. */
+static uint32_t *
+group_slot(struct import_ctx *x, uint32_t *tab, size_t cap,
+	   int64_t company_id, int64_t set_key)
+{
+	size_t i = group_hash(company_id, set_key, cap);
+
+	while (tab[i] && (x->groups[tab[i] - 1].company_id != company_id ||
+			  x->groups[tab[i] - 1].set_key != set_key))
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static int
+group_grow(struct import_ctx *x)
+{
+	size_t cap = x->gcap ? 2 * x->gcap : 256, i;
+	uint32_t *tab = calloc(cap, sizeof(*tab));
+
+	if (!tab)
+		return -OSK_ENOMEM;
+	for (i = 0; i < x->ngroups; i++)
+		*group_slot(x, tab, cap, x->groups[i].company_id,
+			    x->groups[i].set_key) = (uint32_t)(i + 1);
+	free(x->gtab);
+	x->gtab = tab;
+	x->gcap = cap;
+	return 0;
+}
+
+/* Copy the stored options of an open assessment into g. */
+static int
+load_open(struct import_ctx *x, struct group *g,
+	  const struct diag_assessment *as, struct osk_error *err)
+{
+	struct diag_answers *a;
+	size_t k;
 	int r;
 
-	/* rows of one company usually come together: look back first */
-	for (i = x->ngroups; i-- > 0;)
-		if (x->groups[i].company_id == id &&
-		    !strcmp(x->groups[i].ans->q->id, set->id))
-			return (long)i;
+	if ((r = diag_answers_load_set(x->st, g->q, as, &a, err)))
+		return r;
+	for (k = 0; k < g->q->nquestions; k++)
+		if (a->items[k].option)
+			g->opt[k] = (uint16_t)(a->items[k].option -
+					       g->q->questions[k].options + 1);
+	diag_answers_free(a);
+	return 0;
+}
+
+/*
+ * The group of company id and set: the company's open assessment of the
+ * set, or a new one under the newest version (written with its first
+ * answer).
+ */
+static long
+lookup_group(struct import_ctx *x, int64_t id, const struct setref *set,
+	     struct osk_error *err)
+{
+	struct diag_assessment as;
+	struct group *g;
+	uint32_t *slot;
+	int r;
+
+	if (x->ngroups >= UINT32_MAX - 1)
+		return osk_fail(err, OSK_ENOMEM, "too many companies");
+	if (2 * (x->ngroups + 1) > x->gcap && group_grow(x))
+		return osk_fail(err, OSK_ENOMEM, "out of memory");
+	slot = group_slot(x, x->gtab, x->gcap, id, set->rowid);
+	if (*slot)
+		return (long)(*slot - 1);
 	if (x->ngroups % 64 == 0) {
 		g = realloc(x->groups, (x->ngroups + 64) * sizeof(*g));
 		if (!g)
@@ -420,28 +554,92 @@ lookup_group(struct import_ctx *x, int64_t id, const char *company,
 	}
 	g = &x->groups[x->ngroups];
 	memset(g, 0, sizeof(*g));
-	if (!(g->company = strdup(company)))
-		return osk_fail(err, OSK_ENOMEM, "out of memory");
 	g->company_id = id;
-	x->ngroups++;
+	g->set_key = set->rowid;
 	r = diag_assessment_latest(x->st, id, set->id, false, &as, err);
 	if (r && r != -OSK_ENOTFOUND)
 		return r;
-	if (!r && !as.completed) {
-		g->existing = true;
-		if (!(q = cache_get(x, as.qset_rowid, err)))
-			return -err->code;
-		r = diag_answers_load_set(x->st, q, &as, &g->ans, err);
-	} else {
-		if (!(q = cache_get(x, set->rowid, err)))
-			return -err->code;
-		r = diag_answers_new_set(q, set->rowid, id, &g->ans, err);
-	}
-	if (r)
-		return r;
-	if (!(g->line_of = calloc(g->ans->q->nquestions + 1, sizeof(int))))
+	g->existing = !r && !as.completed;
+	g->qset_rowid = g->existing ? as.qset_rowid : set->rowid;
+	if (!(g->q = cache_get(x, g->qset_rowid, err)))
+		return -err->code;
+	g->line = calloc(g->q->nquestions + 1, sizeof(*g->line));
+	g->opt = calloc(g->q->nquestions + 1, sizeof(*g->opt));
+	if (!g->line || !g->opt) {
+		free(g->line);
+		free(g->opt);
 		return osk_fail(err, OSK_ENOMEM, "out of memory");
+	}
+	x->ngroups++;
+	*slot = (uint32_t)x->ngroups;
+	if (g->existing) {
+		g->id = as.id;
+		x->imp->updated++;
+		if ((r = load_open(x, g, &as, err)))
+			return r;
+	}
 	return (long)(x->ngroups - 1);
+}
+
+/* ---- writing ---- */
+
+static int
+writer_open(struct import_ctx *x, struct osk_error *err)
+{
+	int r;
+
+	store_now(x->now);
+	if ((r = store_prepare(x->st, &x->ins_a, "INSERT INTO assessment("
+			       "company_id, qset_id, started_at) VALUES "
+			       "(?, ?, ?)", err)) ||
+	    (r = store_prepare(x->st, &x->ins_ans, "INSERT INTO answer("
+			       "assessment_id, question, option, note, "
+			       "answered_at) VALUES (?, ?, ?, ?, ?) ON "
+			       "CONFLICT(assessment_id, question) DO UPDATE "
+			       "SET option = excluded.option, note = "
+			       "excluded.note, answered_at = "
+			       "excluded.answered_at", err)) ||
+	    (r = store_prepare(x->st, &x->done, "UPDATE assessment SET "
+			       "completed_at = ?2 WHERE id = ?1", err)))
+		return r;
+	return 0;
+}
+
+static void
+writer_close(struct import_ctx *x)
+{
+	sqlite3_finalize(x->ins_a);
+	sqlite3_finalize(x->ins_ans);
+	sqlite3_finalize(x->done);
+	x->ins_a = x->ins_ans = x->done = NULL;
+}
+
+/* Store one answer of group g (its assessment started if need be). */
+static int
+write_answer(struct import_ctx *x, struct group *g, size_t qi,
+	     const struct qset_option *o, const char *note,
+	     struct osk_error *err)
+{
+	if (!g->id) {
+		sqlite3_reset(x->ins_a);
+		sqlite3_bind_int64(x->ins_a, 1, g->company_id);
+		sqlite3_bind_int64(x->ins_a, 2, g->qset_rowid);
+		store_bind_text(x->ins_a, 3, x->now);
+		if (sqlite3_step(x->ins_a) != SQLITE_DONE)
+			return store_fail(x->st, err, "cannot start an "
+					  "assessment");
+		g->id = sqlite3_last_insert_rowid(store_db(x->st));
+		x->imp->created++;
+	}
+	sqlite3_reset(x->ins_ans);
+	sqlite3_bind_int64(x->ins_ans, 1, g->id);
+	store_bind_text(x->ins_ans, 2, g->q->questions[qi].id);
+	store_bind_text(x->ins_ans, 3, o ? o->id : NULL);
+	store_bind_text(x->ins_ans, 4, note && *note ? note : NULL);
+	store_bind_text(x->ins_ans, 5, x->now);
+	if (sqlite3_step(x->ins_ans) != SQLITE_DONE)
+		return store_fail(x->st, err, "cannot save an answer");
+	return 0;
 }
 
 /* ---- rows ---- */
@@ -482,28 +680,16 @@ blank_record(const char **f, size_t nf)
 	return true;
 }
 
-static int
-add_row(struct import_ctx *x, const struct row *rw, struct osk_error *err)
-{
-	struct row *r;
-
-	if (x->nrows % 1024 == 0) {
-		r = realloc(x->rows, (x->nrows + 1024) * sizeof(*r));
-		if (!r)
-			return osk_fail(err, OSK_ENOMEM, "out of memory");
-		x->rows = r;
-	}
-	x->rows[x->nrows++] = *rw;
-	return 0;
-}
-
-/* Check one record; good rows are kept, bad ones go to the list. */
+/*
+ * Check one record: a good one is stored (while no record was bad), a bad
+ * one goes to the list.
+ */
 static int
 parse_row(struct import_ctx *x, const char **f, struct osk_error *err)
 {
 	const char *company, *set, *qid, *ans, *note;
 	const struct qset_question *qq;
-	struct row rw = { 0, 0, NULL, NULL, 0 };
+	const struct qset_option *option = NULL;
 	struct setref *sr;
 	struct group *g;
 	char opts[256];
@@ -552,204 +738,128 @@ parse_row(struct import_ctx *x, const char **f, struct osk_error *err)
 	}
 	if (id < 0)
 		return 0;
-	if ((gi = lookup_group(x, id, company, sr, err)) < 0)
+	if ((gi = lookup_group(x, id, sr, err)) < 0)
 		return (int)gi;
 	g = &x->groups[gi];
-	if ((qi = find_question(x, g->ans->q, qid)) < 0) {
+	if ((qi = find_question(x, g->q, qid)) < 0) {
 		row_error(x, (size_t)x->col[C_QUESTION], "set '%s' version %d "
 			  "has no question '%s'; 'otasuke questions show %s' "
-			  "lists them", set, g->ans->q->version, qid, set);
+			  "lists them", set, g->q->version, qid, set);
 		return 0;
 	}
-	qq = &g->ans->q->questions[qi];
+	qq = &g->q->questions[qi];
 	qid = qq->id;
-	if (*ans && find_option(x, qq, ans, &rw.option))
+	if (*ans && find_option(x, qq, ans, &option))
 		return osk_fail(err, OSK_ENOMEM, "out of memory");
-	if (*ans && !rw.option) {
+	if (*ans && !option) {
 		diag_option_list(qq, opts, sizeof(opts));
 		row_error(x, (size_t)x->col[C_ANSWER], "'%s' is not an answer "
 			  "to '%s'; use %s, or leave it empty to skip it",
 			  ans, qid, opts);
 		return 0;
 	}
-	if (g->line_of[qi]) {
+	if (g->line[qi]) {
 		row_error(x, (size_t)x->col[C_QUESTION], "question '%s' of "
-			  "company '%s' is already answered on line %d; keep "
-			  "one row", qid, company, g->line_of[qi]);
+			  "company '%s' is already answered on line %u; keep "
+			  "one row", qid, company, g->line[qi]);
 		return 0;
 	}
-	g->line_of[qi] = csv_line(x->csv);
-	rw.group = (size_t)gi;
-	rw.question = (size_t)qi;
-	rw.line = csv_line(x->csv);
-	if (note && *note && !(rw.note = strdup(note)))
-		return osk_fail(err, OSK_ENOMEM, "out of memory");
-	if (add_row(x, &rw, err)) {
-		free(rw.note);
-		return -OSK_ENOMEM;
-	}
-	return 0;
+	g->line[qi] = (uint32_t)csv_line(x->csv);
+	g->opt[qi] = option ? (uint16_t)(option - qq->options + 1) : 0;
+	/* once a row was bad nothing will be kept: only check the rest */
+	if (x->errs->total)
+		return 0;
+	return write_answer(x, g, (size_t)qi, option, note, err);
 }
 
-/* Put the file's answers over the stored ones, in memory only. */
-static void
-apply_rows(struct import_ctx *x)
+/* The answers of group g, stored ones and the file's, in g's scratch. */
+static struct diag_answers *
+group_answers(struct import_ctx *x, const struct group *g)
 {
-	size_t i;
+	struct diag_answers *a = cache_scratch(x, g->q);
+	size_t k;
 
-	for (i = 0; i < x->nrows; i++) {
-		struct row *rw = &x->rows[i];
-		struct diag_answer *it =
-			&x->groups[rw->group].ans->items[rw->question];
+	for (k = 0; k < g->q->nquestions; k++) {
+		const struct qset_question *qq = &g->q->questions[k];
 
-		it->option = rw->option;
-		it->stored = true;
+		a->items[k].option = g->opt[k] ? &qq->options[g->opt[k] - 1]
+					       : NULL;
+		a->items[k].stored = g->opt[k] || g->line[k];
+		a->items[k].note = NULL;
 	}
+	return a;
 }
 
 /* Rows answering a question whose `when` does not apply. */
-static int
-check_when(struct import_ctx *x, struct osk_error *err)
+static void
+check_when(struct import_ctx *x, const struct group *g,
+	   const struct diag_answers *a, bool *asked)
 {
-	bool *asked = NULL;
-	size_t i, n = 0;
+	size_t k;
 
-	for (i = 0; i < x->ngroups; i++)
-		if (x->groups[i].ans->q->nquestions > n)
-			n = x->groups[i].ans->q->nquestions;
+	diag_asked(a->q, a->items, asked);
+	for (k = 0; k < a->q->nquestions; k++) {
+		const struct qset_question *qq = &a->q->questions[k];
+		const struct qset_when *w = qq->when;
+		char msg[512], list[256];
+		size_t c, len = 0;
+
+		if (asked[k] || !g->line[k] || !a->items[k].option)
+			continue;
+		list[0] = '\0';
+		for (c = 0; c < w->nchoices && len + 1 < sizeof(list); c++) {
+			int m = snprintf(list + len, sizeof(list) - len,
+					 "%s'%s'", c ? " or " : "",
+					 w->choices[c]);
+
+			if (m < 0)
+				break;
+			len += (size_t)m;
+		}
+		snprintf(msg, sizeof(msg), "question '%s' is asked only when "
+			 "'%s' is %s; leave its answer empty or answer '%s' "
+			 "first", qq->id, a->q->questions[w->question].id,
+			 list, a->q->questions[w->question].id);
+		line_error(x, (int)g->line[k], (size_t)x->col[C_QUESTION],
+			   msg);
+	}
+}
+
+/*
+ * With every row read: the `when` checks, then each assessment that is
+ * complete now is marked completed.
+ */
+static int
+finish_groups(struct import_ctx *x, struct osk_error *err)
+{
+	size_t i, n = 0;
+	bool *asked;
+
+	for (i = 0; i < x->nqs; i++)
+		if (x->qs[i].q->nquestions > n)
+			n = x->qs[i].q->nquestions;
 	if (!(asked = calloc(n + 1, sizeof(*asked))))
 		return osk_fail(err, OSK_ENOMEM, "out of memory");
-	for (i = 0; i < x->ngroups; i++) {
-		const struct diag_answers *a = x->groups[i].ans;
-		size_t k;
-
-		diag_asked(a->q, a->items, asked);
-		for (k = 0; k < a->q->nquestions; k++) {
-			const struct qset_question *qq = &a->q->questions[k];
-			const struct qset_when *w = qq->when;
-			char msg[512], list[256];
-			size_t c, len = 0;
-
-			if (asked[k] || !x->groups[i].line_of[k] ||
-			    !a->items[k].option)
-				continue;
-			list[0] = '\0';
-			for (c = 0; c < w->nchoices && len + 1 < sizeof(list);
-			     c++) {
-				int m = snprintf(list + len, sizeof(list) - len,
-						 "%s'%s'", c ? " or " : "",
-						 w->choices[c]);
-
-				if (m < 0)
-					break;
-				len += (size_t)m;
-			}
-			snprintf(msg, sizeof(msg), "question '%s' is asked "
-				 "only when '%s' is %s; leave its answer empty "
-				 "or answer '%s' first", qq->id,
-				 a->q->questions[w->question].id, list,
-				 a->q->questions[w->question].id);
-			line_error(x, x->groups[i].line_of[k],
-				   (size_t)x->col[C_QUESTION], msg);
-		}
-	}
+	for (i = 0; i < x->ngroups; i++)
+		check_when(x, &x->groups[i], group_answers(x, &x->groups[i]),
+			   asked);
 	free(asked);
-	return 0;
-}
-
-/* ---- writing ---- */
-
-struct writer {
-	sqlite3_stmt *ins_a, *ins_ans, *done;
-	char now[32];
-};
-
-static int
-write_group(struct import_ctx *x, struct writer *w, struct group *g,
-	    struct osk_error *err)
-{
-	struct diag_answers *a = g->ans;
-
-	if (a->a.id)
+	if (x->errs->total)
 		return 0;
-	sqlite3_reset(w->ins_a);
-	sqlite3_bind_int64(w->ins_a, 1, g->company_id);
-	sqlite3_bind_int64(w->ins_a, 2, a->a.qset_rowid);
-	store_bind_text(w->ins_a, 3, w->now);
-	if (sqlite3_step(w->ins_a) != SQLITE_DONE)
-		return store_fail(x->st, err, "cannot start an assessment");
-	a->a.id = sqlite3_last_insert_rowid(store_db(x->st));
-	x->imp->created++;
-	return 0;
-}
-
-static int
-write_rows(struct import_ctx *x, struct writer *w, struct osk_error *err)
-{
-	size_t i;
-	int r;
-
 	for (i = 0; i < x->ngroups; i++) {
-		if ((r = write_group(x, w, &x->groups[i], err)))
-			return r;
-		if (x->groups[i].existing)
-			x->imp->updated++;
-	}
-	for (i = 0; i < x->nrows; i++) {
-		const struct row *rw = &x->rows[i];
-		const struct diag_answers *a = x->groups[rw->group].ans;
+		const struct group *g = &x->groups[i];
 
-		sqlite3_reset(w->ins_ans);
-		sqlite3_bind_int64(w->ins_ans, 1, a->a.id);
-		store_bind_text(w->ins_ans, 2,
-				a->q->questions[rw->question].id);
-		store_bind_text(w->ins_ans, 3, rw->option ? rw->option->id
-							   : NULL);
-		store_bind_text(w->ins_ans, 4, rw->note);
-		store_bind_text(w->ins_ans, 5, w->now);
-		if (sqlite3_step(w->ins_ans) != SQLITE_DONE)
-			return store_fail(x->st, err, "cannot save an answer");
-	}
-	for (i = 0; i < x->ngroups; i++) {
-		struct diag_answers *a = x->groups[i].ans;
-
-		if (!diag_answers_complete(a))
+		if (!g->id || !diag_answers_complete(group_answers(x, g)))
 			continue;
-		sqlite3_reset(w->done);
-		sqlite3_bind_int64(w->done, 1, a->a.id);
-		store_bind_text(w->done, 2, w->now);
-		if (sqlite3_step(w->done) != SQLITE_DONE)
+		sqlite3_reset(x->done);
+		sqlite3_bind_int64(x->done, 1, g->id);
+		store_bind_text(x->done, 2, x->now);
+		if (sqlite3_step(x->done) != SQLITE_DONE)
 			return store_fail(x->st, err, "cannot save an "
 					  "assessment");
 		x->imp->completed++;
 	}
 	return 0;
-}
-
-static int
-write_all(struct import_ctx *x, struct osk_error *err)
-{
-	struct writer w = { NULL, NULL, NULL, { 0 } };
-	int r;
-
-	store_now(w.now);
-	if (!(r = store_prepare(x->st, &w.ins_a, "INSERT INTO assessment("
-				"company_id, qset_id, started_at) VALUES "
-				"(?, ?, ?)", err)) &&
-	    !(r = store_prepare(x->st, &w.ins_ans, "INSERT INTO answer("
-				"assessment_id, question, option, note, "
-				"answered_at) VALUES (?, ?, ?, ?, ?) ON "
-				"CONFLICT(assessment_id, question) DO UPDATE "
-				"SET option = excluded.option, note = "
-				"excluded.note, answered_at = "
-				"excluded.answered_at", err)) &&
-	    !(r = store_prepare(x->st, &w.done, "UPDATE assessment SET "
-				"completed_at = ?2 WHERE id = ?1", err)))
-		r = write_rows(x, &w, err);
-	sqlite3_finalize(w.ins_a);
-	sqlite3_finalize(w.ins_ans);
-	sqlite3_finalize(w.done);
-	return r;
 }
 
 /* ---- the import ---- */
@@ -759,22 +869,24 @@ ctx_release(struct import_ctx *x)
 {
 	size_t i;
 
+	writer_close(x);
 	for (i = 0; i < x->ngroups; i++) {
-		diag_answers_free(x->groups[i].ans);
-		free(x->groups[i].company);
-		free(x->groups[i].line_of);
+		free(x->groups[i].line);
+		free(x->groups[i].opt);
 	}
 	free(x->groups);
-	for (i = 0; i < x->nrows; i++)
-		free(x->rows[i].note);
-	free(x->rows);
+	free(x->gtab);
+	for (i = 0; i < x->ccap; i++)
+		free(x->ctab[i].key);
+	free(x->ctab);
 	for (i = 0; i < x->nsets; i++)
 		free(x->sets[i].id);
 	free(x->sets);
-	for (i = 0; i < x->nqs; i++)
+	for (i = 0; i < x->nqs; i++) {
+		diag_answers_free(x->qs[i].scratch);
 		qset_free(x->qs[i].q);
+	}
 	free(x->qs);
-	free(x->last_key);
 	for (i = 0; i < NCOL; i++)
 		sbuf_release(&x->cell[i]);
 	sbuf_release(&x->key);
@@ -831,6 +943,8 @@ diag_import_csv(struct store *st, const char *path, struct diag_import *imp,
 	x.ncols = nf;
 	if ((r = map_header(&x, err)) || (r = store_begin(st, err)))
 		goto out;
+	if ((r = writer_open(&x, err)))
+		goto fail;
 	r = read_rows(&x, err);
 	imp->used = csv_encoding_used(x.csv);
 	if (r < 0)
@@ -840,17 +954,13 @@ diag_import_csv(struct store *st, const char *path, struct diag_import *imp,
 				  "no answers after the header row");
 		goto fail;
 	}
-	if (!errs->total) {
-		apply_rows(&x);
-		if ((r = check_when(&x, err)))
-			goto fail;
-	}
+	if (!errs->total && (r = finish_groups(&x, err)))
+		goto fail;
 	if (errs->total) {
 		r = -OSK_EDATA;
 		goto fail;
 	}
-	if ((r = write_all(&x, err)))
-		goto fail;
+	writer_close(&x);
 	r = store_commit(st, err);
 	goto out;
 fail:
