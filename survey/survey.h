@@ -221,7 +221,7 @@ void survey_import_release(struct survey_import *imp);
  * 128-bit MurmurHash3 of the canonical row and its occurrence n.
  * Standard input is copied to an unlinked temporary file (for its hash).
  *
- * Memory stays flat apart from 24 bytes per distinct row for the
+ * Memory stays flat apart from 24 to 48 bytes per distinct row for the
  * occurrence counts and SQLite's page cache, raised to 32 MiB for the
  * import. Foreign keys are checked by this function rather than by
  * SQLite while it runs (on again before it returns). The caller holds no
