@@ -14,10 +14,22 @@ rm -f "$db" "$db-wal" "$db-shm"
 now() { date +%s.%N; }
 secs() { echo "$1 $2" | awk '{printf "%.3f", $2 - $1}'; }
 
+# peak RSS of a command, when /usr/bin/time is there
+rss() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$out/survey.rss" "$@"
+		echo ", peak RSS $(($(tail -n 1 "$out/survey.rss") / 1024)) MB" \
+			>"$out/survey.rss.txt"
+	else
+		"$@"
+		: >"$out/survey.rss.txt"
+	fi
+}
+
 t0=$(now)
-"$OTASUKE" --db "$db" -q survey import "$out/survey.csv"
+rss "$OTASUKE" --db "$db" -q survey import "$out/survey.csv"
 t1=$(now)
-echo "survey: import 100000 responses: $(secs $t0 $t1) s (target < 2 s)"
+echo "survey: import 100000 responses: $(secs $t0 $t1) s$(cat "$out/survey.rss.txt") (target < 2 s)"
 
 t0=$(now)
 "$OTASUKE" --db "$db" survey tally --by industry --format json >"$out/tally.json"
