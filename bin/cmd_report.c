@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -20,40 +21,61 @@
 #include "core/industry.h"
 #include "core/qset.h"
 #include "report/report.h"
+#include "report/survey_xlsx.h"
+#include "survey/survey.h"
 
 static const char *const report_usage[] = {
-	"usage: otasuke report health|batch ...",
+	"usage: otasuke report health|batch|survey|region ...",
 	"",
 	"Health-check sheets: one A4 page per environment checked (office,",
-	"home working), in plain words for the owner of the company.",
+	"home working), in plain words for the owner of the company; and the",
+	"programme's reports: the survey tallies and the region report.",
 	"",
 	"  health COMPANY [-o FILE] [--lang ja|en] [--from D] [--to D]",
 	"      the sheet of COMPANY (its id or exact name)",
 	"  batch (--all | --industry X | COMPANY...) -o DIR [-j N]",
 	"      [--lang ja|en] [--from D] [--to D]",
 	"      one PDF per company into DIR, and DIR/index.csv",
+	"  survey [--set SET] [--event NAME] [--by industry|size|QID]",
+	"      -o FILE [--lang ja|en]",
+	"      the survey tallies with charts, FILE.xlsx or FILE.pdf",
+	"  region [--from D] [--to D] -o FILE [--lang ja|en]",
+	"      the programme report (scores, grades, alerts), .xlsx or .pdf",
 	"",
-	"  -o, --output FILE  health: .pdf, .png (150 dpi) or .svg; PNG and SVG",
-	"                     write page 2 on to FILE-2.png, ... (default:",
-	"                     <id>-<name>.pdf here)",
-	"  -o, --output DIR   batch: the folder of the sheets (made if missing)",
+	"  -o, --output FILE  health: .pdf, .png (150 dpi) or .svg; PNG and",
+	"                     SVG write page 2 on to FILE-2.png, ...",
+	"                     (default: <id>-<name>.pdf here); survey and",
+	"                     region: .xlsx or .pdf",
+	"  -o, --output DIR   batch: the folder of the sheets (made if",
+	"                     missing)",
 	"  -j, --jobs N       batch: N worker processes (default: the CPUs)",
 	"  --all              batch: every company",
-	"  --industry X       batch: the companies of industry X (A-T or name)",
-	"  --lang ja|en       language of the sheets (default: the global one)",
-	"  --from D, --to D   period of the network check, YYYY-MM-DD",
-	"                     (default: the three calendar months up to the",
-	"                     latest sensor data)",
+	"  --industry X       batch: the companies of industry X (A-T or",
+	"                     name)",
+	"  --set SET          survey: the survey set (default",
+	"                     survey-seminar)",
+	"  --event NAME       survey: the responses of that event only",
+	"  --by G             survey: also per industry, size band or",
+	"                     choice of question QID",
+	"  --lang ja|en       language of the texts (default: the global",
+	"                     one)",
+	"  --from D, --to D   period, YYYY-MM-DD. health, batch: of the",
+	"                     network check (default: the three calendar",
+	"                     months up to the latest sensor data); region:",
+	"                     of the alerts and of the diagnoses completed",
+	"                     (default: all)",
 	"",
 	"Scores are those of 'otasuke diag score', alerts those of 'otasuke",
-	"alerts summary' for the period. With SOURCE_DATE_EPOCH set, the same",
-	"database gives the same PDF, byte for byte. A company that fails in",
-	"a batch (no diagnosis, say) does not stop the others; the exit status",
-	"is then 2.",
+	"alerts summary' for the period, survey figures those of 'otasuke",
+	"survey tally'. With SOURCE_DATE_EPOCH set, the same database gives",
+	"the same PDF, byte for byte. A company that fails in a batch (no",
+	"diagnosis, say) does not stop the others; the exit status is then 2.",
 	NULL,
 };
 
-enum { O_LANG = 256, O_FROM, O_TO, O_ALL, O_INDUSTRY };
+enum {
+	O_LANG = 256, O_FROM, O_TO, O_ALL, O_INDUSTRY, O_SET, O_EVENT, O_BY,
+};
 
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
@@ -63,11 +85,14 @@ static const struct option longopts[] = {
 	{ "to", required_argument, NULL, O_TO },
 	{ "all", no_argument, NULL, O_ALL },
 	{ "industry", required_argument, NULL, O_INDUSTRY },
+	{ "set", required_argument, NULL, O_SET },
+	{ "event", required_argument, NULL, O_EVENT },
+	{ "by", required_argument, NULL, O_BY },
 	{ NULL, 0, NULL, 0 },
 };
 
 struct opts {
-	const char *output, *from, *to, *industry;
+	const char *output, *from, *to, *industry, *set, *event, *by;
 	enum osk_lang lang;
 	long jobs;
 	bool all;
@@ -111,6 +136,9 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 		case O_TO: o->to = optarg; break;
 		case O_ALL: o->all = true; break;
 		case O_INDUSTRY: o->industry = optarg; break;
+		case O_SET: o->set = optarg; break;
+		case O_EVENT: o->event = optarg; break;
+		case O_BY: o->by = optarg; break;
 		}
 	}
 	bad = o->from && !alerts_date_ok(o->from) ? o->from :
@@ -655,12 +683,107 @@ report_batch(int argc, char **argv)
 	return failed ? OSK_EX_SOME_FAILED : 0;
 }
 
+/* ---- programme reports ---- */
+
+/* -o FILE.xlsx or FILE.pdf: true for a workbook. */
+static bool
+workbook_output(const char *sub, const struct opts *o)
+{
+	if (!o->output)
+		usage_error(report_usage, "'report %s' needs -o FILE.xlsx or "
+			    "-o FILE.pdf", sub);
+	if (ends_with(o->output, ".xlsx"))
+		return true;
+	if (!ends_with(o->output, ".pdf"))
+		usage_error(report_usage, "cannot tell the format of '%s'; "
+			    "end it in .xlsx or .pdf", o->output);
+	return false;
+}
+
+static void
+wrote(const char *path, int pages)
+{
+	if (pages <= 0)
+		info(L("%s を書き出しました", "wrote %s"), path);
+	else
+		info(L("%s を書き出しました（%d ページ）",
+		       "wrote %s (%d page%s)"), path, pages,
+		     pages == 1 ? "" : "s");
+}
+
+static int
+report_survey(int argc, char **argv)
+{
+	struct report_programme_opts po = { 0 };
+	struct survey_tally_opts to;
+	struct report_renderer *r = NULL;
+	struct industries *ind;
+	struct survey_tally *t;
+	struct osk_error err;
+	struct opts o;
+	bool xlsx;
+	int pages = 0;
+
+	parse_opts(argc, argv, &o, "output lang set event by");
+	if (argc - optind != 0)
+		usage_error(report_usage, "'report survey' takes no operand "
+			    "'%s'", argv[optind]);
+	xlsx = workbook_output("survey", &o);
+	memset(&to, 0, sizeof(to));
+	to.set_id = o.set;
+	to.event = o.event;
+	to.by = !o.by ? SURVEY_BY_NONE :
+		!strcmp(o.by, "industry") ? SURVEY_BY_INDUSTRY :
+		!strcmp(o.by, "size") ? SURVEY_BY_SIZE : SURVEY_BY_QUESTION;
+	to.by_question = o.by;
+	to.ind = ind = load_industries();
+	to.min_group = store_config_int(app_store(), "peers.min", 5);
+	osk_error_clear(&err);
+	if (!(t = survey_tally_run(app_store(), &to, &err))) {
+		if (err.code == OSK_EUSAGE)
+			usage_error(report_usage, "%s", err.msg);
+		die_err(&err);
+	}
+	if (!t->responses) {
+		if (o.event)
+			die(OSK_EX_NOINPUT, "no responses to '%s' from the "
+			    "event '%s'; 'otasuke survey tally' counts every "
+			    "event", t->set->id, o.event);
+		die(OSK_EX_NOINPUT, "no responses to '%s' yet; add them with "
+		    "'otasuke survey import' or 'otasuke survey answer'",
+		    t->set->id);
+	}
+	if (t->dropped)
+		warning(L("回答 %lld 件は新しい版の質問票 '%s' にないため、"
+			  "集計から除きました", "%lld stored answers do not "
+			  "fit the newest version of '%s' and were left out"),
+			(long long)t->dropped, t->set->id);
+	if (xlsx) {
+		if (report_survey_xlsx_write(t, o.output, o.lang, &err))
+			die_err(&err);
+	} else {
+		if (!(r = report_renderer_new(NULL, &err)))
+			die_err(&err);
+		po.lang = o.lang;
+		po.created = source_date();
+		pages = report_survey_pdf_write(r, t, &po, o.output, &err);
+		if (pages < 0)
+			die_err(&err);
+	}
+	wrote(o.output, pages);
+	report_renderer_free(r);
+	survey_tally_free(t);
+	industries_free(ind);
+	return 0;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
 	static const struct subcmd table[] = {
 		{ "batch", report_batch },
 		{ "health", report_health },
+		{ "survey", report_survey },
 		{ NULL, NULL },
 	};
 

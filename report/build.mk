@@ -4,9 +4,12 @@ REPORT_SRC = \
 	report/batch.c \
 	report/chart_bar.c \
 	report/chart_radar.c \
+	report/chart_scatter.c \
+	report/doc.c \
 	report/fill.c \
 	report/font.c \
 	report/sheet.c \
 	report/surface.c \
+	report/survey_pdf.c \
 	report/survey_xlsx.c \
 	report/texts.c

@@ -97,6 +97,31 @@ chart_legend(struct rctx *c, const struct chart_series *s, size_t n,
 	return y - y0;
 }
 
+static void
+grid_draw(struct rctx *c, const struct chart_bars *ch, double max, double bx,
+	  double bw, double y, double h, double size)
+{
+	struct tstyle tick = { .size = size * 0.8, .color = C_FAINT,
+			       .raw = true, .lines = 1,
+			       .align = PANGO_ALIGN_CENTER };
+	double v, gx;
+	char buf[32];
+
+	cairo_set_line_width(c->cr, 0.4);
+	for (v = ch->grid; v <= max + 1e-9; v += ch->grid) {
+		gx = bx + bw * v / max;
+		cairo_move_to(c->cr, gx, y);
+		cairo_line_to(c->cr, gx, y + h);
+		set_rgb(c->cr, 0xe6eaf0);
+		cairo_stroke(c->cr);
+	}
+	for (v = 0; v <= max + 1e-9; v += ch->grid) {
+		gx = bx + bw * v / max;
+		snprintf(buf, sizeof(buf), "%g", v);
+		text_draw(c, buf, gx - 15, y + h + 1, 30, size, &tick);
+	}
+}
+
 void
 chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
 		double y, double w, double h)
@@ -109,9 +134,16 @@ chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
 	struct tstyle num = { .size = size * 0.9, .color = C_MUTED,
 			      .raw = true, .middle = true };
 	double lw = ch->label_w > 0 ? ch->label_w : w * 0.35;
+	double vw = ch->value_w > 0 ? ch->value_w : size * 4;
 	double max = ch->max, rowh, barh, bx, bw, gap;
 	char buf[32];
 	size_t i, k;
+
+	if (ch->label_lines > 0)
+		label.lines = ch->label_lines;
+	if (ch->label_left)
+		label.align = PANGO_ALIGN_LEFT;
+	label.raw = ch->label_raw;
 
 	if (!ch->n || !ch->nseries || h <= 0)
 		return;
@@ -122,13 +154,17 @@ chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
 					max = ch->series[k].v[i];
 	if (max <= 0)
 		max = 1;
+	if (ch->grid > 0)
+		h -= size;	/* the tick labels */
 	rowh = h / (double)ch->n;
 	gap = rowh * 0.25;
 	barh = (rowh - gap) / (double)ch->nseries;
 	bx = x + lw + 6;
-	bw = w - lw - 6 - size * 4;	/* room for the value label */
+	bw = w - lw - 6 - vw;	/* room for the value label */
 	if (bw < 10)
 		return;
+	if (ch->grid > 0)
+		grid_draw(c, ch, max, bx, bw, y, h, size);
 	cairo_set_line_width(cr, 0.5);
 	cairo_move_to(cr, bx, y);
 	cairo_line_to(cr, bx, y + h);
@@ -139,19 +175,32 @@ chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
 
 		text_draw(c, ch->labels[i], x, ry, lw, rowh, &label);
 		for (k = 0; k < ch->nseries; k++) {
-			double v = ch->series[k].v[i], by;
+			double v = ch->series[k].v[i], by, bar;
+			const char *val = ch->values ?
+				ch->values[i * ch->nseries + k] : NULL;
 
+			by = ry + gap / 2 + barh * (double)k;
+			if (ch->track) {
+				cairo_rectangle(cr, bx, by + barh * 0.1, bw,
+						barh * 0.8);
+				set_rgb(cr, C_TINT);
+				cairo_fill(cr);
+			}
 			if (v == REPORT_NONE)
 				continue;
-			by = ry + gap / 2 + barh * (double)k;
-			cairo_rectangle(cr, bx, by + barh * 0.1,
-					bw * fmin(v, max) / max, barh * 0.8);
-			set_rgb(cr, ch->series[k].color);
+			bar = bw * fmax(0, fmin(v, max)) / max;
+			cairo_rectangle(cr, bx, by + barh * 0.1, bar,
+					barh * 0.8);
+			set_rgb(cr, k == 0 && ch->colors ? ch->colors[i] :
+				ch->series[k].color);
 			cairo_fill(cr);
-			snprintf(buf, sizeof(buf), "%.*f%s", ch->decimals, v,
-				 ch->unit ? ch->unit : "");
-			text_draw(c, buf, bx + bw * fmin(v, max) / max + 3, by,
-				  size * 4, barh, &num);
+			if (!val) {
+				snprintf(buf, sizeof(buf), "%.*f%s",
+					 ch->decimals, v,
+					 ch->unit ? ch->unit : "");
+				val = buf;
+			}
+			text_draw(c, val, bx + bar + 3, by, vw, barh, &num);
 		}
 	}
 }

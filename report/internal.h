@@ -83,8 +83,66 @@
 	X(GUIDE_2, "guide_2") X(GUIDE_3, "guide_3")			\
 	X(FOOTER, "footer") X(PAGE, "page")
 
+/* The programme reports: pg_ both, sv_ survey, rg_ region. */
+#define REPORT_PROGRAMME_KEYS(X)					\
+	X(PG_ALL_PERIODS, "pg_all_periods") X(PG_MADE, "pg_made")	\
+	X(PG_CONTENTS, "pg_contents") X(PG_GUIDE, "pg_guide")		\
+	X(SV_TITLE, "sv_title") X(SV_SUBTITLE, "sv_subtitle")		\
+	X(SV_EVENT, "sv_event") X(SV_ALL_EVENTS, "sv_all_events")	\
+	X(SV_RESPONSES, "sv_responses")					\
+	X(SV_QUESTIONS, "sv_questions") X(SV_GROUPING, "sv_grouping")	\
+	X(SV_NO_GROUPING, "sv_no_grouping")				\
+	X(SV_BY_INDUSTRY, "sv_by_industry")				\
+	X(SV_BY_SIZE, "sv_by_size") X(SV_N_RESP, "sv_n_resp")		\
+	X(SV_N_Q, "sv_n_q") X(SV_BASE_TITLE, "sv_base_title")		\
+	X(SV_BASE_1, "sv_base_1") X(SV_BASE_2, "sv_base_2")		\
+	X(SV_BASE_3, "sv_base_3") X(SV_BASE_GROUPS, "sv_base_groups")	\
+	X(SV_SUPPRESSED, "sv_suppressed")				\
+	X(SV_UNGROUPED, "sv_ungrouped") X(SV_Q, "sv_q")			\
+	X(SV_SINGLE, "sv_single") X(SV_MULTI, "sv_multi")		\
+	X(SV_MULTI_MAX, "sv_multi_max") X(SV_NUMBER, "sv_number")	\
+	X(SV_TEXT, "sv_text") X(SV_BASE_N, "sv_base_n")			\
+	X(SV_VALUE, "sv_value") X(SV_WHEN, "sv_when")			\
+	X(SV_LIST_SEP, "sv_list_sep") X(SV_OTHER, "sv_other")		\
+	X(SV_TEXTS, "sv_texts") X(SV_STATS, "sv_stats")			\
+	X(SV_NO_ANSWERS, "sv_no_answers") X(SV_ALL, "sv_all")		\
+	X(SV_BY_GROUP, "sv_by_group") X(SV_GROUP_N, "sv_group_n")	\
+	X(SV_FOOTER, "sv_footer") X(RG_TITLE, "rg_title")		\
+	X(RG_SUBTITLE, "rg_subtitle") X(RG_PERIOD, "rg_period")		\
+	X(RG_KEY, "rg_key") X(RG_COMPANIES, "rg_companies")		\
+	X(RG_ASSESSED, "rg_assessed") X(RG_AVG, "rg_avg")		\
+	X(RG_SENSORS, "rg_sensors") X(RG_ALERTS, "rg_alerts")		\
+	X(RG_PER_PC, "rg_per_pc") X(RG_N_COMPANIES, "rg_n_companies")	\
+	X(RG_N_ALERTS, "rg_n_alerts")					\
+	X(RG_SEC_GRADES, "rg_sec_grades")				\
+	X(RG_GRADES_NOTE, "rg_grades_note")				\
+	X(RG_SEC_CATS, "rg_sec_cats") X(RG_CATS_NOTE, "rg_cats_note")	\
+	X(RG_ALL_IND, "rg_all_ind") X(RG_PREV, "rg_prev")		\
+	X(RG_OVERALL, "rg_overall") X(RG_SEC_PHASES, "rg_sec_phases")	\
+	X(RG_PHASES_NOTE, "rg_phases_note")				\
+	X(RG_SEC_INDUSTRIES, "rg_sec_industries")			\
+	X(RG_SEC_TOP, "rg_sec_top") X(RG_SEC_CORR, "rg_sec_corr")	\
+	X(RG_CORR, "rg_corr") X(RG_CORR_NONE, "rg_corr_none")		\
+	X(RG_CORR_STRONG, "rg_corr_strong")				\
+	X(RG_CORR_SOME, "rg_corr_some")					\
+	X(RG_CORR_WEAK, "rg_corr_weak") X(RG_CORR_NEG, "rg_corr_neg")	\
+	X(RG_CORR_READ, "rg_corr_read") X(RG_COL_RANK, "rg_col_rank")	\
+	X(RG_COL_COMPANY, "rg_col_company")				\
+	X(RG_COL_INDUSTRY, "rg_col_industry")				\
+	X(RG_COL_COMPANIES, "rg_col_companies")				\
+	X(RG_COL_PCS, "rg_col_pcs") X(RG_COL_ALERTS, "rg_col_alerts")	\
+	X(RG_COL_PER_PC, "rg_col_per_pc")				\
+	X(RG_COL_COUNT, "rg_col_count")					\
+	X(RG_COL_SHARE, "rg_col_share")					\
+	X(RG_COL_PHASE, "rg_col_phase")					\
+	X(RG_COL_EVENT, "rg_col_event") X(RG_TOTAL, "rg_total")		\
+	X(RG_NO_DIAG, "rg_no_diag") X(RG_NO_ALERTS, "rg_no_alerts")	\
+	X(RG_AXIS_PCS, "rg_axis_pcs")					\
+	X(RG_AXIS_ALERTS, "rg_axis_alerts") X(RG_FOOTER, "rg_footer")	\
+	X(RG_GUIDE_2, "rg_guide_2") X(RG_GUIDE_3, "rg_guide_3")
+
 #define X(e, k) RT_##e,
-enum rt_key { REPORT_TEXT_KEYS(X) RT_NKEYS };
+enum rt_key { REPORT_TEXT_KEYS(X) REPORT_PROGRAMME_KEYS(X) RT_NKEYS };
 #undef X
 
 #define RT_MAX_GRADES 8
@@ -307,7 +365,11 @@ void chart_scorebar_draw(cairo_t *cr, double x, double y, double w, double h,
 			 double value, double marker, double max,
 			 uint32_t color);
 
-/* Horizontal grouped bars with labels on the left, for programme reports. */
+/*
+ * Horizontal grouped bars with labels on the left: the sheet's fallback
+ * for fewer than three areas, and the charts of the programme reports.
+ * Fields after size are optional (zero: as the sheet draws them).
+ */
 struct chart_bars {
 	const char *const *labels;	/* n rows */
 	size_t n;
@@ -318,6 +380,15 @@ struct chart_bars {
 	int decimals;			/* value labels */
 	double label_w;			/* width of the label column */
 	double size;			/* text size */
+	/* value labels, n * nseries, row by row; NULL: the number */
+	const char *const *values;
+	double value_w;			/* their width; 0: size * 4 */
+	const uint32_t *colors;		/* a colour per row (series 0) */
+	bool track;			/* a light track up to max */
+	double grid;			/* a rule every grid units; 0: none */
+	int label_lines;		/* lines of a label; 0: 2 */
+	bool label_left;		/* labels aligned left, not right */
+	bool label_raw;			/* labels without the glossary */
 };
 
 void chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
@@ -329,6 +400,24 @@ void chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
  */
 double chart_legend(struct rctx *c, const struct chart_series *s, size_t n,
 		    double x, double y, double w, double size, bool draw);
+
+/* Points of a scatter chart with axes, for programme reports. */
+struct chart_scatter {
+	const double *x, *y;		/* n points; NAN: left out */
+	size_t n;
+	const char *xlabel, *ylabel;	/* axis titles */
+	uint32_t color;
+	double size;			/* text size */
+};
+
+void chart_scatter_draw(struct rctx *c, const struct chart_scatter *ch,
+			double x, double y, double w, double h);
+
+/*
+ * A "nice" axis for values up to max: the step (1, 2 or 5 times a power
+ * of ten) and the top (a multiple of it), about ticks steps.
+ */
+double chart_nice_step(double max, int ticks, double *top);
 
 /* Baseline of a line at size, from its top. */
 double text_baseline(struct rctx *c, double size);
@@ -367,6 +456,83 @@ int doc_render_to(struct report_renderer *r, const struct report_doc *d,
 		  void *closure, struct osk_error *err);
 int doc_render(struct report_renderer *r, const struct report_doc *d,
 	       enum report_fmt fmt, const char *path, struct osk_error *err);
+
+/* ---- parts of the programme reports (doc.c) ---- */
+
+#define DOC_ML 34.0			/* left and right margin */
+#define DOC_CW (PAGE_W - 2 * DOC_ML)	/* content width */
+#define DOC_BOTTOM (PAGE_H - 32.0)	/* lowest y for content */
+
+/* The header band's texts; NULL: left out. */
+struct doc_head {
+	const char *title, *subtitle;	/* left: large, then small */
+	const char *name;		/* right, bold */
+	const char *meta1, *meta2;	/* right, small (meta2: title page) */
+};
+
+/*
+ * The navy header band, tall on a title page and slim on the others.
+ * Returns the y just below it.
+ */
+double doc_header(struct rctx *c, const struct doc_head *h, bool title_page);
+
+/* The footer rule with a note and "page / pages". page is 0-based. */
+void doc_footer(struct rctx *c, const char *note, size_t page, size_t pages);
+
+/* A key figure in a tinted box: caption, the value large, a note. */
+void doc_tile(struct rctx *c, double x, double y, double w, double h,
+	      const char *caption, const char *value, const char *note,
+	      uint32_t color);
+
+/*
+ * A light box with an optional title and one bullet per line. Returns
+ * its height; draws only when draw is true.
+ */
+double doc_note_box(struct rctx *c, const char *title,
+		    const char *const *lines, size_t n, double x, double y,
+		    double w, bool draw);
+
+struct doc_col {
+	const char *head;
+	double w;
+	PangoAlignment align;
+	bool raw;		/* no glossary (names, numbers) */
+};
+
+struct doc_row {
+	double min_h;		/* the row is at least this high */
+	bool stripe;		/* tinted background */
+	bool bold;
+	const uint32_t *fills;	/* a background per cell, 0: none */
+	const uint32_t *colors;	/* a text colour per cell, 0: ink */
+};
+
+/* The navy head of a table (two lines at most); returns its height. */
+double doc_table_head(struct rctx *c, const struct doc_col *cols, size_t n,
+		      double x, double y, double size);
+double doc_table_head_height(struct rctx *c, const struct doc_col *cols,
+			     size_t n, double size);
+
+/* A row of cells (wrapped, at most 3 lines); returns its height. */
+double doc_table_row(struct rctx *c, const struct doc_col *cols, size_t n,
+		     const char *const *cells, double x, double y,
+		     double size, const struct doc_row *r);
+double doc_table_row_height(struct rctx *c, const struct doc_col *cols,
+			    size_t n, const char *const *cells, double size,
+			    double min, bool bold);
+
+/* v with decimals as printed ("—" for none); 1 decimal rounds half-up. */
+const char *doc_num(char buf[32], double v, int decimals);
+
+/* A whole number with thousands separators: "3,539". */
+const char *doc_count(char buf[32], long long v);
+
+/*
+ * "作成日 2025年11月25日" (pg_made) for created (seconds; < 0: now) into
+ * *out (caller frees). 0 or -OSK_ENOMEM.
+ */
+int doc_made(const struct report_texts *tx, enum osk_lang lang,
+	     long long created, char **out);
 
 /* ---- the renderer (surface.c) ---- */
 

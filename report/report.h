@@ -11,6 +11,7 @@
 #include "core/store.h"
 #include "core/text.h"
 #include "diag/diag.h"
+#include "survey/survey.h"
 
 /*
  * The health-check sheet: what the owner holds in their hand.
@@ -316,6 +317,33 @@ int report_batch_sheet(struct report_batch *b, int64_t company_id,
 		       struct report_batch_result *res, struct osk_error *err);
 
 void report_batch_free(struct report_batch *b);
+
+/* ---- programme reports ---- */
+
+struct survey_tally;
+
+struct report_programme_opts {
+	enum osk_lang lang;
+	long long created;	/* see report_sheet.created */
+};
+
+/*
+ * The survey tally t (survey_tally_run(), with or without a grouping) as
+ * an A4 PDF: a title page with the number of responses, how the
+ * percentages are worked out (of those who answered each question) and
+ * the contents; then the questions in set order, one or two a page: for
+ * a choice question, horizontal bars per choice with its percent and
+ * count (the sheet's chart code), and with a grouping the percentages per
+ * group shown as a shaded table; for a number question its mean, median,
+ * lowest and highest; written answers listed. Texts from report.yaml and
+ * the set, through the glossary. Written to a temporary name and renamed.
+ * Returns the number of pages, or -OSK_ECANTCREAT / -OSK_EIO /
+ * -OSK_ENOMEM with err filled.
+ */
+int report_survey_pdf_write(struct report_renderer *r,
+			    const struct survey_tally *t,
+			    const struct report_programme_opts *o,
+			    const char *path, struct osk_error *err);
 
 /*
  * The file name of a company's sheet: "<id>-<name>.<ext>", the name with

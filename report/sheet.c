@@ -398,8 +398,11 @@ draw_radar(struct rctx *c, const struct report_page *p, double x, double y,
 	if (n >= 3) {
 		chart_radar_draw(c, &ch, x, y + 14, w, h - 20 - lh);
 	} else {
-		struct chart_bars bars = { labels, n, series, ns, 100, NULL,
-					   1, w * 0.35, 8 };
+		struct chart_bars bars = {
+			.labels = labels, .n = n, .series = series,
+			.nseries = ns, .max = 100, .decimals = 1,
+			.label_w = w * 0.35, .size = 8,
+		};
 
 		chart_bars_draw(c, &bars, x, y + 24, w,
 				fmin(h - 30 - lh, 30.0 * n));

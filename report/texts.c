@@ -10,7 +10,7 @@
 
 #define X(e, k) k,
 static const char *const text_keys[RT_NKEYS + 1] = {
-	REPORT_TEXT_KEYS(X) NULL
+	REPORT_TEXT_KEYS(X) REPORT_PROGRAMME_KEYS(X) NULL
 };
 #undef X
 
