@@ -791,8 +791,8 @@ diag_reference_cmd(int argc, char **argv)
 	if (r)
 		die_err(&err);
 	osk_errlist_release(&errs);
-	info(L("%s: 平均 %zu 件を読み込みました", "%s: %zu averages loaded"),
-	     argv[optind + 1], rows);
+	info(L("%s: 平均 %zu 件を読み込みました", "%s: %zu average%s loaded"),
+	     argv[optind + 1], rows, rows == 1 ? "" : "s");
 	return 0;
 }
 

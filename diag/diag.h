@@ -458,7 +458,8 @@ int diag_import_csv(struct store *st, const char *path,
  *   averages:
  *     - {set: S, industry: E, category: basics, score: 62.5, n: 120,
  *        source: "..."}
- * industry is a JSIC letter A-T; category a category id of the set's
+ * industry is a JSIC letter A-T or a division's ja or en name (from
+ * osk_datadir()/industries.yaml); category a category id of the set's
  * newest version, or "overall"; score 0-100; n >= 1. A row for the same
  * set, industry and category replaces the stored one. All or nothing:
  * errors as "FILE:LINE:COL: ..." into errs. Runs its own transaction.

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/industry.h"
 #include "core/yaml.h"
 #include "diag/internal.h"
 
@@ -33,6 +34,8 @@ struct ref_ctx {
 	size_t nsets;
 	struct avg *avgs;
 	size_t navgs;
+	struct industries *ind;	/* names of the divisions, when needed */
+	bool ind_tried;
 };
 
 static void
@@ -117,6 +120,31 @@ get_set(struct ref_ctx *x, const char *id, const struct yaml_node *at,
 	return 0;
 }
 
+/*
+ * The JSIC letter of s: a letter A-T (either case), or a division's
+ * Japanese or English name (questions/industries.yaml); 0 if none.
+ */
+static char
+industry_letter(struct ref_ctx *x, const char *s)
+{
+	const struct industry *it;
+	struct osk_error e;
+	char *path;
+
+	if (strlen(s) == 1 && (s[0] & ~0x20) >= 'A' && (s[0] & ~0x20) <= 'T')
+		return (char)(s[0] & ~0x20);
+	if (!x->ind_tried) {
+		x->ind_tried = true;
+		osk_error_clear(&e);
+		if (asprintf(&path, "%s/industries.yaml", osk_datadir()) >= 0) {
+			x->ind = industries_load(path, &e);
+			free(path);
+		}
+	}
+	it = x->ind ? industries_find(x->ind, s) : NULL;
+	return it ? it->id[0] : 0;
+}
+
 static int
 check_one(struct ref_ctx *x, const struct yaml_node *item,
 	  const char *def_set, const char *def_source, struct osk_error *err)
@@ -158,12 +186,9 @@ check_one(struct ref_ctx *x, const struct yaml_node *item,
 	if (get_str(x, &m, "industry", &ind) == 0)
 		node_error(x, item, "%s", "missing required key 'industry' "
 			   "in average");
-	else if (ind && (strlen(ind) != 1 || ((ind[0] & ~0x20) < 'A') ||
-			 ((ind[0] & ~0x20) > 'T')))
+	else if (ind && !(a.industry[0] = industry_letter(x, ind)))
 		node_error(x, yaml_node_get(item, "industry"), "industry '%s' "
-			   "is not a JSIC division letter A-T", ind);
-	else if (ind)
-		a.industry[0] = (char)(ind[0] & ~0x20);
+			   "is not a JSIC division letter A-T or its name", ind);
 	if (get_str(x, &m, "category", &a.category) == 0)
 		node_error(x, item, "%s", "missing required key 'category' "
 			   "in average");
@@ -315,6 +340,7 @@ out:
 	}
 	free(x.sets);
 	free(x.avgs);
+	industries_free(x.ind);
 	yaml_doc_free(doc);
 	return r;
 }

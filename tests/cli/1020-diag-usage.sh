@@ -76,7 +76,7 @@ printf 'set: diag-office\nsource: x\naverages:\n  - {industry: E, category: nope
 otasuke diag reference import ref.yaml
 expect_rc 65 "two errors"
 expect_err "otasuke: ref.yaml:4:29: set 'diag-office' has no category 'nope'; use one of its categories or 'overall'
-otasuke: ref.yaml:5:16: industry 'Q1' is not a JSIC division letter A-T
+otasuke: ref.yaml:5:16: industry 'Q1' is not a JSIC division letter A-T or its name
 otasuke: ref.yaml: 2 errors, nothing was changed"
 printf 'averages: [\n' >ref.yaml
 otasuke diag reference import ref.yaml

@@ -47,6 +47,16 @@ test_diag_reference_good(void **state)
 	assert_int_equal(fx_count(f, "SELECT count(*) FROM reference_avg"), 3);
 	assert_int_equal(fx_count(f, "SELECT n FROM reference_avg WHERE "
 				  "category = 'basics'"), 200);
+	/* an industry by its name, as published tables write it */
+	assert_int_equal(ref_import(f,
+		"source: s\nset: small\naverages:\n"
+		"  - {industry: 製造業, category: rules, score: 50, n: 9}\n"
+		"  - {industry: Construction, category: rules, score: 40,"
+		" n: 9}\n", &rows), 0);
+	assert_int_equal(rows, 2);
+	assert_int_equal(fx_count(f, "SELECT count(*) FROM reference_avg "
+				  "WHERE category = 'rules' AND industry IN "
+				  "('E', 'D')"), 2);
 }
 
 struct bad {
@@ -68,8 +78,10 @@ static const struct bad bads[] = {
 	{ "set: small\nsource: s\naverages:\n"
 	  "  - {industry: EE, category: basics, score: 1, n: 1}\n"
 	  "  - {industry: Z, category: basics, score: 1, n: 1}\n",
-	  "4:16: industry 'EE' is not a JSIC division letter A-T\n"
-	  "5:16: industry 'Z' is not a JSIC division letter A-T\n" },
+	  "4:16: industry 'EE' is not a JSIC division letter A-T or its "
+	  "name\n"
+	  "5:16: industry 'Z' is not a JSIC division letter A-T or its "
+	  "name\n" },
 	{ "set: small\nsource: s\naverages:\n"
 	  "  - {industry: E, category: people, score: 1, n: 1}\n",
 	  "4:29: set 'small' has no category 'people'; use one of its "
