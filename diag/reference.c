@@ -188,7 +188,8 @@ check_one(struct ref_ctx *x, const struct yaml_node *item,
 			   "in average");
 	else if (ind && !(a.industry[0] = industry_letter(x, ind)))
 		node_error(x, yaml_node_get(item, "industry"), "industry '%s' "
-			   "is not a JSIC division letter A-T or its name", ind);
+			   "is not a JSIC division letter A-T or its name",
+			   ind);
 	if (get_str(x, &m, "category", &a.category) == 0)
 		node_error(x, item, "%s", "missing required key 'category' "
 			   "in average");
