@@ -328,9 +328,34 @@ num(const char **s, int width, int lo, int hi, int *v)
 	return *v >= lo && *v <= hi;
 }
 
+/* Whether s starts with the UTF-8 text t; s moved past it if so. */
+static bool
+skip(const char **s, const char *t)
+{
+	size_t n = strlen(t);
+
+	if (strncmp(*s, t, n))
+		return false;
+	*s += n;
+	return true;
+}
+
+static int
+days_in(int y, int mo)
+{
+	static const int days[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+	};
+
+	if (mo == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		return 29;
+	return days[mo - 1];
+}
+
 /*
- * "YYYY-MM-DD" or "YYYY/M/D", optionally followed by " " or "T" and
- * "H:MM" or "H:MM:SS", into ISO 8601 in out.
+ * "YYYY-MM-DD", "YYYY/M/D" or "YYYY年M月D日" (as Japanese Excel shows a
+ * date), optionally followed by " " or "T" and "H:MM" or "H:MM:SS", into
+ * ISO 8601 in out. A day the month does not have is refused.
  */
 static bool
 parse_when(const char *s, char out[32])
@@ -338,10 +363,23 @@ parse_when(const char *s, char out[32])
 	int y, mo, d, h = -1, mi = 0, se = 0;
 	char sep;
 
-	if (!num(&s, 4, 1900, 2999, &y) || (*s != '-' && *s != '/'))
+	if (!num(&s, 4, 1900, 2999, &y))
 		return false;
-	sep = *s++;
-	if (!num(&s, 2, 1, 12, &mo) || *s++ != sep || !num(&s, 2, 1, 31, &d))
+	if (skip(&s, "\xE5\xB9\xB4")) {		/* 年 */
+		if (!num(&s, 2, 1, 12, &mo) ||
+		    !skip(&s, "\xE6\x9C\x88") ||	/* 月 */
+		    !num(&s, 2, 1, 31, &d) ||
+		    !skip(&s, "\xE6\x97\xA5"))	/* 日 */
+			return false;
+	} else {
+		if (*s != '-' && *s != '/')
+			return false;
+		sep = *s++;
+		if (!num(&s, 2, 1, 12, &mo) || *s++ != sep ||
+		    !num(&s, 2, 1, 31, &d))
+			return false;
+	}
+	if (d > days_in(y, mo))
 		return false;
 	if (*s == ' ' || *s == 'T') {
 		s++;

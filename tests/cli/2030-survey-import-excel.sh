@@ -32,6 +32,20 @@ expect_sql "SELECT group_concat(choice, ';') FROM survey_answer
 expect_sql "SELECT submitted_at FROM survey_response WHERE id = 1" \
 	"2025-11-05T10:23:45"
 
+# Dates as Japanese Excel shows them; a day that does not exist is an error.
+printf 'submitted_at,industry\n2025年11月5日,E\n2025年1月6日 9:05,G\n' >dates.csv
+otasuke survey import dates.csv
+expect_rc 0 "Japanese dates"
+expect_sql "SELECT group_concat(submitted_at, ' ') FROM (SELECT submitted_at
+	FROM survey_response WHERE id > 5 ORDER BY id)" \
+	"2025-11-05 2025-01-06T09:05:00"
+printf 'submitted_at,industry\n2025-02-29,E\n2024/2/29,E\n2025-04-31,E\n' >baddate.csv
+otasuke survey import baddate.csv
+expect_rc 65 "no such day"
+expect_err "otasuke: baddate.csv:2:submitted_at: '2025-02-29' is not a date; use YYYY-MM-DD or YYYY/MM/DD, optionally with a time HH:MM[:SS]
+otasuke: baddate.csv:4:submitted_at: '2025-04-31' is not a date; use YYYY-MM-DD or YYYY/MM/DD, optionally with a time HH:MM[:SS]
+otasuke: baddate.csv: 2 errors, nothing was changed"
+
 # Still errors: a number that is no head count, a text that is no label.
 printf 'employees,measures\n-3,\n,ウイルス、対策\n' >bad.csv
 otasuke survey import bad.csv
@@ -39,5 +53,5 @@ expect_rc 65 "bad cells"
 expect_err "otasuke: bad.csv:2:employees: unknown choice '-3'; use a choice id (1-5, 6-20, 21-50, 51-100, 101-300, 301+) or its label
 otasuke: bad.csv:3:measures: unknown choice 'ウイルス、対策'; use a choice id (antivirus, firewall, utm, backups, updates, password-rules, sharing, staff-training, written-rules, monitoring, insurance, none, other) or its label
 otasuke: bad.csv: 2 errors, nothing was changed"
-expect_sql "SELECT count(*) FROM survey_response" 5
+expect_sql "SELECT count(*) FROM survey_response" 7
 done_testing
