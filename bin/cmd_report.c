@@ -777,12 +777,52 @@ report_survey(int argc, char **argv)
 	return 0;
 }
 
+static int
+report_region(int argc, char **argv)
+{
+	struct report_region_opts ro = { 0 };
+	struct report_renderer *r = NULL;
+	struct report_region *g = NULL;
+	struct osk_error err;
+	struct opts o;
+	bool xlsx;
+	int pages = 0;
+
+	parse_opts(argc, argv, &o, "output lang from to");
+	if (argc - optind != 0)
+		usage_error(report_usage, "'report region' takes no operand "
+			    "'%s'", argv[optind]);
+	xlsx = workbook_output("region", &o);
+	ro.lang = o.lang;
+	ro.from = o.from;
+	ro.to = o.to;
+	ro.created = source_date();
+	osk_error_clear(&err);
+	if (report_region_load(app_store(), &ro, &g, &err))
+		die_err(&err);
+	if (!(r = report_renderer_new(NULL, &err)))
+		die_err(&err);
+	if (xlsx) {
+		if (report_region_xlsx_write(r, g, o.output, &err))
+			die_err(&err);
+	} else {
+		pages = report_region_pdf_write(r, g, o.output, &err);
+		if (pages < 0)
+			die_err(&err);
+	}
+	wrote(o.output, pages);
+	report_region_free(g);
+	report_renderer_free(r);
+	return 0;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
 	static const struct subcmd table[] = {
 		{ "batch", report_batch },
 		{ "health", report_health },
+		{ "region", report_region },
 		{ "survey", report_survey },
 		{ NULL, NULL },
 	};

@@ -358,6 +358,26 @@ make_formats(struct book *b)
 }
 
 int
+alerts_xlsx_add(struct lxw_workbook *wb, const struct report_alerts_xlsx *x,
+		enum osk_lang lang, unsigned sheets)
+{
+	struct book b;
+
+	memset(&b, 0, sizeof(b));
+	b.x = x;
+	b.lang = lang;
+	b.wb = wb;
+	make_formats(&b);
+	if (!b.nomem && (sheets & ALERTS_XLSX_EVENTS))
+		sheet_events(&b);
+	if (!b.nomem && x->companies && (sheets & ALERTS_XLSX_COMPANIES))
+		sheet_companies(&b);
+	if (!b.nomem && x->industries && (sheets & ALERTS_XLSX_INDUSTRIES))
+		sheet_industries(&b);
+	return b.nomem ? -OSK_ENOMEM : 0;
+}
+
+int
 report_alerts_xlsx_write(const struct report_alerts_xlsx *x,
 			 const char *path, enum osk_lang lang,
 			 struct osk_error *err)
@@ -377,13 +397,9 @@ report_alerts_xlsx_write(const struct report_alerts_xlsx *x,
 	}
 	if (!(b.wb = workbook_new_opt(tmp, &opt)))
 		goto nomem;
-	make_formats(&b);
-	if (!b.nomem)
-		sheet_events(&b);
-	if (!b.nomem && x->companies)
-		sheet_companies(&b);
-	if (!b.nomem && x->industries)
-		sheet_industries(&b);
+	b.nomem = alerts_xlsx_add(b.wb, x, lang, ALERTS_XLSX_EVENTS |
+				  ALERTS_XLSX_COMPANIES |
+				  ALERTS_XLSX_INDUSTRIES) < 0;
 	if (b.nomem) {
 		workbook_close(b.wb);
 		unlink(tmp);

@@ -37,4 +37,20 @@ int report_alerts_xlsx_write(const struct report_alerts_xlsx *x,
 			     const char *path, enum osk_lang lang,
 			     struct osk_error *err);
 
+/* ---- for report/region_xlsx.c ---- */
+
+struct lxw_workbook;
+
+#define ALERTS_XLSX_EVENTS	(1u << 0)	/* kill chain */
+#define ALERTS_XLSX_COMPANIES	(1u << 1)	/* every company, scatter */
+#define ALERTS_XLSX_INDUSTRIES	(1u << 2)
+
+/*
+ * Add the sheets named in sheets (those above, in that order) to wb,
+ * an open workbook. 0 or -OSK_ENOMEM.
+ */
+int alerts_xlsx_add(struct lxw_workbook *wb,
+		    const struct report_alerts_xlsx *x, enum osk_lang lang,
+		    unsigned sheets);
+
 #endif

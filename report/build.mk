@@ -7,6 +7,9 @@ REPORT_SRC = \
 	report/chart_scatter.c \
 	report/doc.c \
 	report/fill.c \
+	report/region.c \
+	report/region_pdf.c \
+	report/region_xlsx.c \
 	report/font.c \
 	report/sheet.c \
 	report/surface.c \

@@ -32,7 +32,7 @@ static const char *
 tick_text(char buf[32], double v)
 {
 	if (fabs(v - round(v)) < 1e-9)
-		snprintf(buf, 32, "%.0f", v);
+		doc_count(buf, (long long)round(v));
 	else
 		snprintf(buf, 32, "%.1f", v);
 	return buf;

@@ -79,12 +79,12 @@ doc_tile(struct rctx *c, double x, double y, double w, double h,
 	 uint32_t color)
 {
 	struct tstyle cap = { .size = 7.5, .min = 6, .bold = true,
-			      .color = C_MUTED, .lines = 2 };
+			      .color = C_MUTED, .lines = 1 };
 	struct tstyle big = { .size = 20, .min = 11, .bold = true,
 			      .color = color ? color : C_NAVY, .lines = 1,
 			      .raw = true };
 	struct tstyle small = { .size = 7, .min = 6, .color = C_MUTED,
-				.lines = 2 };
+				.lines = 1 };
 
 	rounded_rect(c->cr, x, y, w, h, 5);
 	set_rgb(c->cr, C_TINT);
@@ -92,10 +92,10 @@ doc_tile(struct rctx *c, double x, double y, double w, double h,
 	cairo_rectangle(c->cr, x, y + 8, 2.5, h - 16);
 	set_rgb(c->cr, color ? color : C_ACCENT);
 	cairo_fill(c->cr);
-	text_draw(c, caption, x + 10, y + 7, w - 16, 20, &cap);
-	text_draw(c, value, x + 10, y + h * 0.42, w - 16, 26, &big);
+	text_draw(c, caption, x + 10, y + 7, w - 16, 12, &cap);
+	text_draw(c, value, x + 10, y + 19, w - 16, 28, &big);
 	if (note)
-		text_draw(c, note, x + 10, y + h - 18, w - 16, 14, &small);
+		text_draw(c, note, x + 10, y + h - 15, w - 16, 11, &small);
 }
 
 #define BOX_PAD 9.0
@@ -239,8 +239,16 @@ doc_table_row(struct rctx *c, const struct doc_col *cols, size_t n,
 	      const char *const *cells, double x, double y, double size,
 	      const struct doc_row *r)
 {
-	double h = doc_table_row_height(c, cols, n, cells, size, r->min_h,
-					r->bold);
+	struct doc_col first;
+	double h;
+
+	/* the first cell is measured as narrow as its indent makes it */
+	first = cols[0];
+	first.w -= r->indent;
+	h = doc_table_row_height(c, cols, n, cells, size, r->min_h, r->bold);
+	if (r->indent > 0)
+		h = fmax(h, doc_table_row_height(c, &first, 1, cells, size,
+						 r->min_h, r->bold));
 	double cx = x, w = 0;
 	size_t i;
 
@@ -262,8 +270,11 @@ doc_table_row(struct rctx *c, const struct doc_col *cols, size_t n,
 			cairo_fill(c->cr);
 		}
 		if (cells[i] && *cells[i])
-			text_draw(c, cells[i], cx + CELL_PAD, y,
-				  cols[i].w - 2 * CELL_PAD, h, &st);
+			text_draw(c, cells[i], cx + CELL_PAD + (i ? 0 :
+								r->indent),
+				  y, cols[i].w - 2 * CELL_PAD - (i ? 0 :
+								 r->indent),
+				  h, &st);
 		cx += cols[i].w;
 	}
 	cairo_rectangle(c->cr, x, y + h - 0.4, w, 0.4);

@@ -117,7 +117,8 @@
 	X(RG_SEC_GRADES, "rg_sec_grades")				\
 	X(RG_GRADES_NOTE, "rg_grades_note")				\
 	X(RG_SEC_CATS, "rg_sec_cats") X(RG_CATS_NOTE, "rg_cats_note")	\
-	X(RG_ALL_IND, "rg_all_ind") X(RG_PREV, "rg_prev")		\
+	X(RG_ALL_IND, "rg_all_ind")					\
+	X(RG_SEC_CATS_IND, "rg_sec_cats_ind")				\
 	X(RG_OVERALL, "rg_overall") X(RG_SEC_PHASES, "rg_sec_phases")	\
 	X(RG_PHASES_NOTE, "rg_phases_note")				\
 	X(RG_SEC_INDUSTRIES, "rg_sec_industries")			\
@@ -505,6 +506,7 @@ struct doc_row {
 	bool bold;
 	const uint32_t *fills;	/* a background per cell, 0: none */
 	const uint32_t *colors;	/* a text colour per cell, 0: ink */
+	double indent;		/* the first cell starts this far in */
 };
 
 /* The navy head of a table (two lines at most); returns its height. */
@@ -533,6 +535,68 @@ const char *doc_count(char buf[32], long long v);
  */
 int doc_made(const struct report_texts *tx, enum osk_lang lang,
 	     long long created, char **out);
+
+/* ---- the region report's figures (region.c) ---- */
+
+#define RT_MAX_CATS 32
+
+struct report_region_cat {
+	size_t index;		/* into the set's categories */
+	const char *name;	/* plain name (borrowed from the set) */
+	const char *label;	/* short title */
+	double mean;		/* over the companies with a score */
+	int n;
+	char grade[8];		/* grade of the mean */
+};
+
+struct report_region_ind {
+	char id[2];		/* JSIC letter */
+	int n;			/* companies diagnosed */
+	bool has_overall;
+	double overall;
+	bool has_cat[RT_MAX_CATS];	/* false: fewer than peers.min */
+	double cat[RT_MAX_CATS];	/* by report_region.cats */
+};
+
+struct report_region_grade {
+	const char *id, *label;	/* borrowed from the set */
+	double min;
+	int count;
+};
+
+struct report_region {
+	enum osk_lang lang;
+	long long created;
+	char *from, *to;		/* NULL: open */
+	int top;			/* companies listed by warnings */
+	int peers_min;
+	char *desk;			/* config desk.name, or NULL */
+	int64_t registered;		/* companies */
+	/* diagnosis: each company's latest completed diag-office */
+	struct qset *set;		/* newest diag-office, or NULL */
+	size_t assessed;
+	bool has_overall;
+	double overall;
+	int overall_n;
+	char overall_grade[8];
+	struct report_region_grade grades[RT_MAX_GRADES];
+	size_t ngrades;
+	struct report_region_cat cats[RT_MAX_CATS];
+	size_t ncats;
+	struct report_region_ind inds[20];	/* n >= peers_min */
+	size_t ninds;
+	/* sensor alerts of the period */
+	const struct alerts_catalog *cat;
+	const struct industries *ind;
+	struct alerts_catalog *own_cat;
+	struct industries *own_ind;
+	struct alerts_by_event events;
+	struct alerts_by_company companies_alerts;
+	struct alerts_by_industry industries_alerts;
+	struct alerts_stats stats;
+	bool has_events, has_companies, has_industries;
+	int64_t pcs, alerts_pcs;	/* over companies with known PCs */
+};
 
 /* ---- the renderer (surface.c) ---- */
 

@@ -346,6 +346,62 @@ int report_survey_pdf_write(struct report_renderer *r,
 			    const char *path, struct osk_error *err);
 
 /*
+ * The region (programme) report. Its figures: the registered companies;
+ * each company's latest completed diag-office assessment (completed in
+ * the period, when one is given): the mean overall and category scores
+ * over all industries and per industry (industries with at least
+ * peers.min companies, smaller ones only in the all-industry mean), and
+ * the distribution of overall grades; the sensor alerts of the period as
+ * `alerts summary` counts them: by kill-chain phase and event, by
+ * industry (alerts per PC), by company (the top ones with their PCs) and
+ * the correlation of PCs and alerts (Pearson, Spearman, n).
+ */
+struct report_region_opts {
+	enum osk_lang lang;
+	const char *from, *to;		/* YYYY-MM-DD inclusive; NULL: open */
+	long long created;		/* see report_sheet.created */
+	int top;			/* companies listed; 0: 30 */
+	/* borrowed; NULL: loaded from the data folder */
+	const struct alerts_catalog *catalog;
+	const struct industries *industries;
+};
+
+struct report_region;
+
+/*
+ * Compute the figures. Returns 0, or -OSK_ENOINPUT when there is neither
+ * a completed diagnosis nor sensor data (in the period), or another
+ * error. Free *out with report_region_free().
+ */
+int report_region_load(struct store *st, const struct report_region_opts *o,
+		       struct report_region **out, struct osk_error *err);
+void report_region_free(struct report_region *g);
+
+/*
+ * The region report as an A4 PDF (r gives the texts, the fonts and the
+ * glossary): key figures and the grades; the category means with the
+ * industries beside the all-industry mean; alerts by stage of an attack;
+ * by industry with the correlation figure (a scatter chart of PCs and
+ * alerts); the companies with the most alerts. Returns the number of
+ * pages, or -OSK_E* as report_survey_pdf_write().
+ */
+int report_region_pdf_write(struct report_renderer *r,
+			    const struct report_region *g, const char *path,
+			    struct osk_error *err);
+
+/*
+ * The same as a workbook (libxlsxwriter), one sheet per table with a
+ * native chart: key figures, grades, areas, kill chain, industries, top
+ * companies, correlation (every company with its PCs and alerts, a
+ * scatter chart titled with Pearson, Spearman and n). Plain texts from r
+ * through the glossary. Returns 0 or -OSK_E* as
+ * report_survey_xlsx_write().
+ */
+int report_region_xlsx_write(struct report_renderer *r,
+			     const struct report_region *g, const char *path,
+			     struct osk_error *err);
+
+/*
  * The file name of a company's sheet: "<id>-<name>.<ext>", the name with
  * path separators, control characters, spaces and characters Windows
  * refuses (\ : * ? " < > |) as '_', no leading dot, at most 80 bytes of
