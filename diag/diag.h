@@ -409,6 +409,9 @@ int diag_action_json(const struct diag_action *act, int lang,
 
 /* ---- import ---- */
 
+/* Longest cell diag_import_csv() accepts (a note), in bytes. */
+#define DIAG_CELL_MAX (64u * 1024)
+
 struct diag_import {
 	enum csv_encoding enc;
 	/*

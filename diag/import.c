@@ -937,6 +937,7 @@ diag_import_csv(struct store *st, const char *path, struct diag_import *imp,
 	imp->created = imp->updated = imp->completed = 0;
 	if (!(x.csv = csv_open(path, imp->enc, err)))
 		return -err->code;
+	csv_set_field_max(x.csv, DIAG_CELL_MAX);
 	if ((r = csv_read_header(x.csv, "company,set,question,answer,note",
 				 &f, &nf, err)) < 0)
 		goto out;

@@ -94,4 +94,12 @@ otasuke diag import sjis.csv --encoding utf-8
 expect_rc 65 "cp932 read as utf-8"
 expect_grep "bad.csv\|sjis.csv:2: field 5 (column E)" "$T/err"
 
+# A cell of 10 MB (a pasted file?) is refused, not stored as a note.
+{ printf 'company,set,question,answer,note\nAcme,small,office-1,done,'
+  head -c 10485760 /dev/zero | tr '\0' x; printf '\n'; } >huge.csv
+otasuke diag import huge.csv
+expect_rc 65 "10 MB cell"
+expect_err "otasuke: huge.csv:2: field 5 (column E): field is longer than 65536 bytes"
+expect_sql "SELECT count(*) FROM answer WHERE question = 'office-1'" 0
+
 done_testing
