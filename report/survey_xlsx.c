@@ -522,6 +522,35 @@ make_formats(struct book *b)
 	format_set_font_color(b->link, LXW_COLOR_BLUE);
 }
 
+/*
+ * workbook_close() with stderr closed over it: on a failed write
+ * libxlsxwriter prints "[ERROR] ..." lines of its own, while the caller
+ * reports one line. *sys receives errno as the close left it.
+ */
+static lxw_error
+close_quietly(lxw_workbook *wb, int *sys)
+{
+	int saved, null;
+	lxw_error le;
+
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	errno = 0;
+	le = workbook_close(wb);
+	*sys = errno;
+	fflush(stderr);
+	if (saved >= 0 && null >= 0)
+		dup2(saved, STDERR_FILENO);
+	if (saved >= 0)
+		close(saved);
+	if (null >= 0)
+		close(null);
+	return le;
+}
+
 int
 report_survey_xlsx_write(const struct survey_tally *t, const char *path,
 			 enum osk_lang lang, struct osk_error *err)
@@ -531,7 +560,7 @@ report_survey_xlsx_write(const struct survey_tally *t, const char *path,
 	lxw_error le;
 	char *tmp = NULL;
 	size_t qi;
-	int r = 0, fd;
+	int r = 0, fd, sys;
 
 	memset(&b, 0, sizeof(b));
 	b.t = t;
@@ -570,11 +599,16 @@ report_survey_xlsx_write(const struct survey_tally *t, const char *path,
 		unlink(tmp);
 		goto nomem;
 	}
-	if ((le = workbook_close(b.wb)) != LXW_NO_ERROR) {
+	if ((le = close_quietly(b.wb, &sys)) != LXW_NO_ERROR) {
 		unlink(tmp);
-		r = osk_fail(err, le == LXW_ERROR_MEMORY_MALLOC_FAILED ?
-			     OSK_ENOMEM : OSK_ECANTCREAT, "cannot create '%s':"
-			     " %s", path, lxw_strerror(le));
+		if (le == LXW_ERROR_MEMORY_MALLOC_FAILED)
+			r = osk_fail(err, OSK_ENOMEM, "out of memory");
+		else if (sys)
+			r = osk_fail(err, OSK_EIO, "cannot write '%s': %s",
+				     path, strerror(sys));
+		else
+			r = osk_fail(err, OSK_EIO, "cannot write '%s': %s",
+				     path, lxw_strerror(le));
 		goto out;
 	}
 	if (rename(tmp, path)) {

@@ -196,4 +196,13 @@ if [ ! -w ro ]; then
 fi
 chmod 755 ro
 
+# A write that fails half-way (a full disk; here a file size limit): one
+# line with the system's reason, 74, and no file left behind.
+(trap '' XFSZ; ulimit -f 66; "$OTASUKE" survey tally --by industry -o small.xlsx \
+	>"$T/out" 2>"$T/err"; echo $? >"$T/rc")
+rc=$(cat "$T/rc")
+expect_rc 74 "write fails"
+expect_err "otasuke: cannot write 'small.xlsx': File too large"
+[ -z "$(ls | grep small)" ] && pass || fail "left behind: $(ls | grep small)"
+
 done_testing
