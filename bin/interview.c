@@ -943,6 +943,12 @@ read_line(struct iv *iv)
 	while (iv->line.len && (iv->line.buf[iv->line.len - 1] == '\n' ||
 				iv->line.buf[iv->line.len - 1] == '\r'))
 		iv->line.buf[--iv->line.len] = '\0';
+	/* a file saved by Windows Notepad starts with a byte order mark */
+	if (iv->lineno == 1 && iv->line.len >= 3 &&
+	    !memcmp(iv->line.buf, "\xEF\xBB\xBF", 3)) {
+		memmove(iv->line.buf, iv->line.buf + 3, iv->line.len - 2);
+		iv->line.len -= 3;
+	}
 	return 1;
 }
 

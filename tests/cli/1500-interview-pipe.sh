@@ -143,6 +143,14 @@ expect_sql "SELECT count(*) FROM answer WHERE assessment_id =
 expect_sql "SELECT count(*) FROM answer WHERE assessment_id =
 	(SELECT min(id) FROM assessment)" "$N"
 
+# A script saved by Windows Notepad: a byte order mark and CRLF.
+otasuke company add Notepad --industry E
+printf '\357\273\2771\r\npartly\r\n' >"$T/in"
+otasuke diag interview Notepad <"$T/in"
+expect_rc "$QUIT_RC" "BOM and CRLF"
+expect_grep "^1/$N $(q 1): done$"
+expect_grep "^2/$N $(q 2): partly$"
+
 # Japanese: the log lines stay the same, the messages are in Japanese.
 printf 'q\n' >"$T/in"
 otasuke --lang ja diag interview Acme <"$T/in"
