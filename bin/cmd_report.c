@@ -118,7 +118,9 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 				    "'%s'", argv[0], argv[optind - 1]);
 		if (!strstr(allowed, lo->name))
 			usage_error(report_usage, "'report %s' does not take "
-				    "'%s'", argv[0], argv[optind - 1]);
+				    "%s%s", argv[0], c == 'o' || c == 'j' ?
+				    "-" : "--", c == 'o' ? "o" : c == 'j' ?
+				    "j" : lo->name);
 		switch (c) {
 		case 'o': o->output = optarg; break;
 		case 'j':

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -386,7 +387,7 @@ report_alerts_xlsx_write(const struct report_alerts_xlsx *x,
 	struct book b;
 	lxw_error le;
 	char *tmp = NULL;
-	int r = 0;
+	int r = 0, fd;
 
 	memset(&b, 0, sizeof(b));
 	b.x = x;
@@ -395,8 +396,21 @@ report_alerts_xlsx_write(const struct report_alerts_xlsx *x,
 		tmp = NULL;
 		goto nomem;
 	}
-	if (!(b.wb = workbook_new_opt(tmp, &opt)))
+	/*
+	 * Create the file first: libxlsxwriter would only find out at
+	 * workbook_close(), and print its own message on stderr.
+	 */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		r = osk_fail(err, OSK_ECANTCREAT, "cannot create '%s': %s",
+			     path, strerror(errno));
+		goto out;
+	}
+	close(fd);
+	if (!(b.wb = workbook_new_opt(tmp, &opt))) {
+		unlink(tmp);
 		goto nomem;
+	}
 	b.nomem = alerts_xlsx_add(b.wb, x, lang, ALERTS_XLSX_EVENTS |
 				  ALERTS_XLSX_COMPANIES |
 				  ALERTS_XLSX_INDUSTRIES) < 0;

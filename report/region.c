@@ -322,7 +322,7 @@ report_region_load(struct store *st, const struct report_region_opts *o,
 	    (r = load_data(g, o, err)) || (r = load_set(g, st, err)) ||
 	    (r = load_diag(g, st, err)) || (r = load_alerts(g, st, err)))
 		goto fail;
-	if (!g->assessed && !g->events.total && !g->companies_alerts.n) {
+	if (!g->assessed && !g->events.total) {
 		r = osk_fail(err, OSK_ENOINPUT, "nothing to report%s: no "
 			     "completed diagnosis and no sensor data; see "
 			     "'otasuke diag list' and 'otasuke alerts "

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -443,7 +444,7 @@ report_region_xlsx_write(struct report_renderer *r,
 	struct book b;
 	lxw_error le;
 	char *tmp = NULL;
-	int ret = 0;
+	int ret = 0, fd;
 
 	memset(&b, 0, sizeof(b));
 	b.g = g;
@@ -463,10 +464,20 @@ report_region_xlsx_write(struct report_renderer *r,
 		tmp = NULL;
 		goto nomem;
 	}
-	if (!(b.wb = workbook_new_opt(tmp, &opt))) {
+	/*
+	 * Create the file first: libxlsxwriter would only find out at
+	 * workbook_close(), and print its own message on stderr.
+	 */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
 		ret = osk_fail(err, OSK_ECANTCREAT, "cannot create '%s': %s",
-			       path, strerror(errno ? errno : EACCES));
+			       path, strerror(errno));
 		goto out;
+	}
+	close(fd);
+	if (!(b.wb = workbook_new_opt(tmp, &opt))) {
+		unlink(tmp);
+		goto nomem;
 	}
 	formats(&b);
 	if (!b.nomem)

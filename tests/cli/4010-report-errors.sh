@@ -16,7 +16,7 @@ otasuke company add Empty --industry E
 otasuke diag import "$T/answers.csv"
 expect_rc 0 "setup"
 
-usage="usage: otasuke report health|batch ...
+usage="usage: otasuke report health|batch|survey|region ...
 Try 'otasuke <command> --help' for more."
 
 otasuke report
