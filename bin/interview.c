@@ -515,10 +515,20 @@ all_digits(const char *s)
 	return true;
 }
 
+/* Whether label (may be NULL) is tok, ignoring widths and ASCII case. */
+static bool
+label_is(const char *label, const char *tok)
+{
+	char buf[TOKEN_MAX];
+
+	return label && normalize(label, strlen(label), buf, sizeof(buf)) &&
+	       !strcasecmp(buf, tok);
+}
+
 /*
  * The option of qq that tok names: an exact id first (ids may look like
  * numbers, "1-5"), then its number, then an id in other case if only one
- * matches. -1 if none.
+ * matches, then its Japanese or English label. -1 if none.
  */
 static long
 option_lookup(const struct qset_question *qq, const char *tok)
@@ -541,6 +551,10 @@ option_lookup(const struct qset_question *qq, const char *tok)
 			return -1;
 		found = (long)i;
 	}
+	for (i = 0; i < qq->noptions && found < 0 && *tok; i++)
+		if (label_is(qq->options[i].label.ja, tok) ||
+		    label_is(qq->options[i].label.en, tok))
+			found = (long)i;
 	return found;
 }
 

@@ -114,6 +114,20 @@ expect_grep "^1/14 industry: notes are not kept for this questionnaire$"
 expect_sql "SELECT value FROM survey_answer WHERE question = 'measures'
 	AND choice = 'other' AND response_id = 5" "UTM; VPN"
 
+# Labels answer as the ids do (as in survey import), in either language.
+answer --event seminar-4 <<'EOF'
+製造業
+６〜２０人
+No one
+ウイルス対策ソフト;データのバックアップ
+q
+EOF
+expect_rc 0 "labels"
+expect_grep "^1/14 industry: E$"
+expect_grep "^2/14 employees: 6-20$"
+expect_grep "^3/14 it_staff: none$"
+expect_grep "^4/14 measures: antivirus;backups$"
+
 # The tally sees the answers.
 otasuke survey tally --event seminar-2 --format json
 expect_grep '"responses":2,'
