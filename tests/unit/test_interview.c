@@ -241,8 +241,8 @@ test_interview_resume_and_skip(void **state)
 	f->m.has[2] = true;	/* skipped before: "" */
 	assert_int_equal(feed(f, "q\n", false, false), 1);
 	assert_non_null(strstr(f->out, "Going on from 3/3 (2 answered"));
-	assert_non_null(strstr(f->out, "2 of 3 questions done; the answers so far "
-				  "are saved"));
+	assert_non_null(strstr(f->out, "2 of 3 questions done; the answers "
+				  "so far are saved"));
 	assert_int_equal(f->m.puts, 0);
 }
 
