@@ -627,11 +627,16 @@ write_reports(const char *dir)
 
 	snprintf(path, sizeof(path), "%s/sheets", dir);
 	run("report", "batch", "--all", "-o", path, NULL);
-	snprintf(path, sizeof(path), "%s/survey-tally.xlsx", dir);
-	run("survey", "tally", "--format", "xlsx", "-o", path, NULL);
+	snprintf(path, sizeof(path), "%s/survey.pdf", dir);
+	run("report", "survey", "-o", path, NULL);
+	snprintf(path, sizeof(path), "%s/survey.xlsx", dir);
+	run("report", "survey", "-o", path, NULL);
 	snprintf(path, sizeof(path), "%s/survey-by-industry.xlsx", dir);
-	run("survey", "tally", "--by", "industry", "--format", "xlsx", "-o",
-	    path, NULL);
+	run("report", "survey", "--by", "industry", "-o", path, NULL);
+	snprintf(path, sizeof(path), "%s/region.pdf", dir);
+	run("report", "region", "-o", path, NULL);
+	snprintf(path, sizeof(path), "%s/region.xlsx", dir);
+	run("report", "region", "-o", path, NULL);
 	snprintf(path, sizeof(path), "%s/alerts-by-stage.xlsx", dir);
 	run("alerts", "summary", "--format", "xlsx", "-o", path, NULL);
 }

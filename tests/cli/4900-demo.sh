@@ -14,7 +14,7 @@ n=$(ls d/sheets/*.pdf | wc -l)
 [ "$n" -eq 30 ] && pass || fail "$n sheets, expected 30"
 expect_grep ",ok," d/sheets/index.csv
 expect_no_grep ",failed," d/sheets/index.csv
-for f in survey-tally.xlsx survey-by-industry.xlsx alerts-by-stage.xlsx; do
+for f in survey.pdf survey.xlsx survey-by-industry.xlsx region.pdf region.xlsx alerts-by-stage.xlsx; do
 	[ -s "d/$f" ] && pass || fail "no $f"
 done
 pdfinfo d/sheets/1-*.pdf | grep -q "^Pages:" && pass || fail "sheet 1 is not a PDF"
