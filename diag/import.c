@@ -94,6 +94,24 @@ struct import_ctx {
 
 /* ---- messages ---- */
 
+/* Control characters (a line break typed in a cell) as spaces. */
+static void
+one_line(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = ' ';
+}
+
+/* Add e to the errors, on one line whatever the cells held. */
+static void
+add_error(struct import_ctx *x, struct osk_error *e)
+{
+	one_line(e->msg);
+	one_line(e->path);
+	osk_errlist_add(x->errs, e);
+}
+
 static void
 row_error(struct import_ctx *x, size_t field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -110,7 +128,7 @@ row_error(struct import_ctx *x, size_t field, const char *fmt, ...)
 	va_end(ap);
 	osk_error_clear(&e);
 	csv_error_set(x->csv, &e, OSK_EDATA, field, "%s", msg);
-	osk_errlist_add(x->errs, &e);
+	add_error(x, &e);
 }
 
 /* Like row_error() for a row read earlier (line), same format. */
@@ -121,7 +139,7 @@ line_error(struct import_ctx *x, int line, size_t field, const char *msg)
 
 	osk_error_clear(&e);
 	csv_error_set_line(x->csv, &e, OSK_EDATA, line, field, "%s", msg);
-	osk_errlist_add(x->errs, &e);
+	add_error(x, &e);
 }
 
 /* ---- what people type ---- */
@@ -273,6 +291,7 @@ warn(struct import_ctx *x, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
 	va_end(ap);
+	one_line(e.msg);
 	osk_errlist_add(x->imp->warns, &e);
 }
 

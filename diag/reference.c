@@ -41,7 +41,14 @@ struct ref_ctx {
 static void
 add_err(struct ref_ctx *x, const struct osk_error *e)
 {
-	osk_errlist_add(x->errs, e);
+	struct osk_error one = *e;
+	char *p;
+
+	/* a value written over several lines stays off the message */
+	for (p = one.msg; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	osk_errlist_add(x->errs, &one);
 }
 
 static void

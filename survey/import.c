@@ -150,11 +150,18 @@ static void
 cell_error(struct ctx *x, const char *column, const struct osk_error *e)
 {
 	struct osk_error out;
-	char where[sizeof(out.path)];
+	char where[sizeof(out.path)], *p;
 
 	snprintf(where, sizeof(where), "%s:%d:%s", csv_path(x->csv),
 		 csv_line(x->csv), column);
 	osk_error_set(&out, e->code, where, 0, 0, "%s", e->msg);
+	/* a line break typed in a cell or header stays off the message */
+	for (p = out.path; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	for (p = out.msg; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
 	osk_errlist_add(x->errs, &out);
 }
 

@@ -94,6 +94,12 @@ otasuke diag import sjis.csv --encoding utf-8
 expect_rc 65 "cp932 read as utf-8"
 expect_grep "bad.csv\|sjis.csv:2: field 5 (column E)" "$T/err"
 
+# A line break inside a bad cell does not split the message.
+printf 'company,set,question,answer\n"Ac\nme",small,basics-1,"x\ny"\n' >nl.csv
+otasuke diag import nl.csv
+expect_rc 65 "line breaks in cells"
+expect_err "otasuke: nl.csv:2: field 1 (column A): no company 'Ac me'; 'otasuke company list' shows them"
+
 # A cell of 10 MB (a pasted file?) is refused, not stored as a note.
 { printf 'company,set,question,answer,note\nAcme,small,office-1,done,'
   head -c 10485760 /dev/zero | tr '\0' x; printf '\n'; } >huge.csv

@@ -82,6 +82,11 @@ printf 'averages: [\n' >ref.yaml
 otasuke diag reference import ref.yaml
 expect_rc 65 "bad YAML"
 expect_grep '^otasuke: ref.yaml:2:' "$T/err"
+# A value written over two lines stays on the one line of its message.
+printf 'source: s\nset: diag-office\naverages:\n  - industry: "Z\\nQ"\n    category: basics\n    score: 50\n    n: 5\n' >ref.yaml
+otasuke diag reference import ref.yaml
+expect_rc 65 "line break in a value"
+expect_err "otasuke: ref.yaml:4:15: industry 'Z Q' is not a JSIC division letter A-T or its name"
 otasuke diag reference import none.yaml
 expect_rc 66 "missing file"
 expect_sql "SELECT count(*) FROM reference_avg" 0

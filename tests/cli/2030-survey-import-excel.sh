@@ -46,6 +46,17 @@ expect_err "otasuke: baddate.csv:2:submitted_at: '2025-02-29' is not a date; use
 otasuke: baddate.csv:4:submitted_at: '2025-04-31' is not a date; use YYYY-MM-DD or YYYY/MM/DD, optionally with a time HH:MM[:SS]
 otasuke: baddate.csv: 2 errors, nothing was changed"
 
+# A line break inside a cell or a header (Alt+Enter) never splits an error
+# message over two lines.
+printf 'industry,it_staff\nE,"foo\nbar"\n' >nl.csv
+otasuke survey import nl.csv
+expect_rc 65 "line break in a bad cell"
+expect_err "otasuke: nl.csv:2:it_staff: unknown choice 'foo bar'; use a choice id (dedicated, combined, none) or its label"
+printf 'industry,"it\r\nstaffx"\nE,none\n' >nl.csv
+otasuke survey import nl.csv
+expect_rc 65 "line break in a bad header"
+expect_err "otasuke: nl.csv:1:it  staffx: no question 'it  staffx' in set 'survey-seminar'; columns are question ids (see 'otasuke questions show survey-seminar'), respondent, company and submitted_at"
+
 # Still errors: a number that is no head count, a text that is no label.
 printf 'employees,measures\n-3,\n,ウイルス、対策\n' >bad.csv
 otasuke survey import bad.csv
