@@ -896,11 +896,25 @@ static enum act
 bad(struct iv *iv, const char *fmt, ...)
 {
 	char msg[400];
+	size_t n, i;
+	uint32_t cp;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	/* one line of whole characters, whatever was typed */
+	n = strlen(msg);
+	if (n + 1 == sizeof(msg)) {
+		i = n;
+		while (i && ((unsigned char)msg[i - 1] & 0xC0) == 0x80)
+			i--;
+		if (i && (unsigned char)msg[i - 1] >= 0xC0 &&
+		    utf8_decode((const unsigned char *)msg + i - 1, n - i + 1,
+				&cp) != n - i + 1)
+			msg[i - 1] = '\0';
+	}
+	strip_controls(msg);
 	if (iv->tty) {
 		fputs("  ", iv->out);
 		wrap_print(iv->out, msg, 2, 4, iv->width);

@@ -87,6 +87,18 @@ expect_rc 65 "NUL line"
 expect_err "otasuke: <stdin>:1: question '$(q 8)': the line holds a NUL byte; answers are text"
 expect_sql "SELECT count(*) FROM answer" 7
 
+# A long answer in Japanese with a tab and an escape: the message is one
+# line of valid UTF-8 (cut between characters), without control bytes.
+{ printf 'あ\t\033[31m'; for i in $(seq 1 300); do printf 'い'; done
+  printf '\n'; } >"$T/in"
+otasuke diag interview Acme <"$T/in"
+expect_rc 65 "long Japanese line"
+expect_lines 1
+if iconv -f UTF-8 -t UTF-8 "$T/err" >/dev/null 2>&1; then pass; else
+	fail "the message is not valid UTF-8"; fi
+if tr -d '\n' <"$T/err" | LC_ALL=C grep -q '[[:cntrl:]]'; then
+	fail "control bytes in the message"; else pass; fi
+
 head -c 20000 /dev/zero | tr '\0' x >"$T/in"
 otasuke diag interview Acme <"$T/in"
 expect_rc 65 "line too long"
