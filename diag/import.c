@@ -94,10 +94,23 @@ struct import_ctx {
 
 /* ---- messages ---- */
 
-/* Control characters (a line break typed in a cell) as spaces. */
+/*
+ * Control characters (a line break typed in a cell) as spaces, and a
+ * character cut short at the end (a long cell in a message that did not
+ * fit) left out, so that the message is one line of valid UTF-8.
+ */
 static void
 one_line(char *s)
 {
+	size_t n = strlen(s), i = n;
+	uint32_t cp;
+
+	while (i && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i && (unsigned char)s[i - 1] >= 0xC0 &&
+	    utf8_decode((const unsigned char *)s + i - 1, n - i + 1, &cp) !=
+	    n - i + 1)
+		s[i - 1] = '\0';
 	for (; *s; s++)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			*s = ' ';

@@ -11,6 +11,7 @@
 
 #include "core/company.h"
 #include "core/sha256.h"
+#include "core/text.h"
 #include "survey/internal.h"
 
 /* Columns besides the question ids, with the names staff may type. */
@@ -145,6 +146,21 @@ struct ctx {
 	size_t maplen;
 };
 
+/* Leave out a character cut short at the end of s (a message too long). */
+static void
+whole_chars(char *s)
+{
+	size_t n = strlen(s), i = n;
+	uint32_t cp;
+
+	while (i && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i && (unsigned char)s[i - 1] >= 0xC0 &&
+	    utf8_decode((const unsigned char *)s + i - 1, n - i + 1, &cp) !=
+	    n - i + 1)
+		s[i - 1] = '\0';
+}
+
 /* Add "FILE:LINE:COLUMN: msg" for the record just read to the errors. */
 static void
 cell_error(struct ctx *x, const char *column, const struct osk_error *e)
@@ -162,6 +178,8 @@ cell_error(struct ctx *x, const char *column, const struct osk_error *e)
 	for (p = out.msg; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
+	whole_chars(out.path);
+	whole_chars(out.msg);
 	osk_errlist_add(x->errs, &out);
 }
 
@@ -652,9 +670,10 @@ do_row(struct ctx *x, const char **f, const char *now, struct osk_error *err)
 		if (parse_when(s, when))
 			resp.submitted_at = when;
 		else
-			cell_errorf(x, "submitted_at", "'%.40s' is not a date; "
+			cell_errorf(x, "submitted_at", "'%.*s' is not a date; "
 				    "use YYYY-MM-DD or YYYY/MM/DD, optionally "
-				    "with a time HH:MM[:SS]", s);
+				    "with a time HH:MM[:SS]",
+				    cut_utf8(s, strlen(s), 40), s);
 	}
 	if ((s = cell(x, f, x->xcol[X_COMPANY]))) {
 		resp.company_id = row_company(x, s, err);

@@ -100,6 +100,17 @@ otasuke diag import nl.csv
 expect_rc 65 "line breaks in cells"
 expect_err "otasuke: nl.csv:2: field 1 (column A): no company 'Ac me'; 'otasuke company list' shows them"
 
+# Long Japanese cells in messages that do not fit: cut between characters.
+{ printf 'company,set,question,answer\n'
+  for i in $(seq 1 400); do printf 'あ'; done
+  printf ',small,basics-1,done\nAcme,small,basics-1,'
+  for i in $(seq 1 400); do printf 'い'; done; printf '\n'; } >long.csv
+otasuke diag import long.csv
+expect_rc 65 "long cells"
+expect_lines 3
+if iconv -f UTF-8 -t UTF-8 "$T/err" >/dev/null 2>&1; then pass; else
+	fail "the messages are not valid UTF-8"; fi
+
 # A cell of 10 MB (a pasted file?) is refused, not stored as a note.
 { printf 'company,set,question,answer,note\nAcme,small,office-1,done,'
   head -c 10485760 /dev/zero | tr '\0' x; printf '\n'; } >huge.csv

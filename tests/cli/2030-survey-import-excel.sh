@@ -57,6 +57,15 @@ otasuke survey import nl.csv
 expect_rc 65 "line break in a bad header"
 expect_err "otasuke: nl.csv:1:it  staffx: no question 'it  staffx' in set 'survey-seminar'; columns are question ids (see 'otasuke questions show survey-seminar'), respondent, company and submitted_at"
 
+# Long Japanese cells in messages: cut between characters.
+{ printf 'submitted_at,industry\n'
+  for i in $(seq 1 100); do printf 'あ'; done; printf ',E\n'; } >long.csv
+otasuke survey import long.csv
+expect_rc 65 "long date cell"
+expect_lines 1
+if iconv -f UTF-8 -t UTF-8 "$T/err" >/dev/null 2>&1; then pass; else
+	fail "the message is not valid UTF-8"; fi
+
 # Still errors: a number that is no head count, a text that is no label.
 printf 'employees,measures\n-3,\n,ウイルス、対策\n' >bad.csv
 otasuke survey import bad.csv
