@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/industry.h"
+#include "core/text.h"
 #include "core/yaml.h"
 #include "diag/internal.h"
 
@@ -42,12 +43,21 @@ static void
 add_err(struct ref_ctx *x, const struct osk_error *e)
 {
 	struct osk_error one = *e;
+	size_t n = strlen(one.msg), i = n;
+	uint32_t cp;
 	char *p;
 
 	/* a value written over several lines stays off the message */
 	for (p = one.msg; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = ' ';
+	/* and a long one is cut between characters */
+	while (i && ((unsigned char)one.msg[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i && (unsigned char)one.msg[i - 1] >= 0xC0 &&
+	    utf8_decode((const unsigned char *)one.msg + i - 1, n - i + 1,
+			&cp) != n - i + 1)
+		one.msg[i - 1] = '\0';
 	osk_errlist_add(x->errs, &one);
 }
 
