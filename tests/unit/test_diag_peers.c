@@ -230,7 +230,8 @@ test_diag_peers_small(void **state)
 
 	assert_int_equal(store_exec(f->st, "INSERT INTO reference_avg VALUES "
 				    "('small', 'G', 'basics', 55.5, 30, 'pub'),"
-				    "('small', 'G', 'overall', 61.25, 40, 'pub'),"
+				    "('small', 'G', 'overall', 61.25, 40, "
+				    "'pub'),"
 				    "('small', 'H', 'rules', 48, 12, 'other')",
 				    &f->err), 0);
 	for (i = 0; i < 90; i++) {
