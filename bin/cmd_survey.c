@@ -423,8 +423,16 @@ text_strings(struct sbuf *sb, const char *what, const char *const *s,
 	if (!n)
 		return;
 	xcheck(sbuf_addf(sb, "  %s:\n", what));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		size_t at = sb->len + 6, k;
+
 		xcheck(sbuf_addf(sb, "    - %s\n", s[i]));
+		/* a text written over several lines stays on its line */
+		for (k = at; k + 1 < sb->len; k++)
+			if ((unsigned char)sb->buf[k] < 0x20 ||
+			    sb->buf[k] == 0x7f)
+				sb->buf[k] = ' ';
+	}
 }
 
 static void

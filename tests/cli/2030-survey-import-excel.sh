@@ -57,6 +57,13 @@ otasuke survey import nl.csv
 expect_rc 65 "line break in a bad header"
 expect_err "otasuke: nl.csv:1:it  staffx: no question 'it  staffx' in set 'survey-seminar'; columns are question ids (see 'otasuke questions show survey-seminar'), respondent, company and submitted_at"
 
+# Free text over two lines (Alt+Enter) is listed on one line by the tally.
+printf 'industry,measures\nE,"その他:一行目\n二行目"\n' >ml.csv
+otasuke survey import ml.csv --event two-lines
+expect_rc 0 "other text on two lines"
+otasuke survey tally --event two-lines
+expect_grep "^    - 一行目 二行目$"
+
 # Long Japanese cells in messages: cut between characters.
 { printf 'submitted_at,industry\n'
   for i in $(seq 1 100); do printf 'あ'; done; printf ',E\n'; } >long.csv
@@ -73,5 +80,5 @@ expect_rc 65 "bad cells"
 expect_err "otasuke: bad.csv:2:employees: unknown choice '-3'; use a choice id (1-5, 6-20, 21-50, 51-100, 101-300, 301+) or its label
 otasuke: bad.csv:3:measures: unknown choice 'ウイルス、対策'; use a choice id (antivirus, firewall, utm, backups, updates, password-rules, sharing, staff-training, written-rules, monitoring, insurance, none, other) or its label
 otasuke: bad.csv: 2 errors, nothing was changed"
-expect_sql "SELECT count(*) FROM survey_response" 7
+expect_sql "SELECT count(*) FROM survey_response" 8
 done_testing
