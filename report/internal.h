@@ -108,6 +108,7 @@
 	X(SV_NO_ANSWERS, "sv_no_answers") X(SV_ALL, "sv_all")		\
 	X(SV_BY_GROUP, "sv_by_group") X(SV_GROUP_N, "sv_group_n")	\
 	X(SV_FOOTER, "sv_footer") X(RG_TITLE, "rg_title")		\
+	X(SV_BY_GROUP_MEAN, "sv_by_group_mean") X(SV_MEAN, "sv_mean")	\
 	X(RG_SUBTITLE, "rg_subtitle") X(RG_PERIOD, "rg_period")		\
 	X(RG_KEY, "rg_key") X(RG_COMPANIES, "rg_companies")		\
 	X(RG_ASSESSED, "rg_assessed") X(RG_AVG, "rg_avg")		\

@@ -190,7 +190,7 @@ crosstab(struct rctx *c, const struct sv *sv, size_t qi, double y,
 	size_t *idx, ng, per, start, k, i, rows, nc;
 	const char *by;
 	double y0 = y;
-	char nb[32];
+	char nb[32], qb[64];
 
 	if (!(idx = calloc(t->ngroups + 1, sizeof(*idx)))) {
 		c->status = -OSK_ENOMEM;
@@ -202,11 +202,17 @@ crosstab(struct rctx *c, const struct sv *sv, size_t qi, double y,
 		free(idx);
 		return 0;
 	}
+	if (t->by == SURVEY_BY_QUESTION && t->by_id &&
+	    qset_question_index(t->set, t->by_id) >= 0)
+		snprintf(qb, sizeof(qb), "%s", qnum(c, (size_t)
+			 qset_question_index(t->set, t->by_id)));
+	else
+		snprintf(qb, sizeof(qb), "%s", t->by_id ? t->by_id : "");
 	by = t->by == SURVEY_BY_INDUSTRY ? T(c, RT_SV_BY_INDUSTRY) :
-	     t->by == SURVEY_BY_SIZE ? T(c, RT_SV_BY_SIZE) :
-	     t->by_id ? t->by_id : "";
+	     t->by == SURVEY_BY_SIZE ? T(c, RT_SV_BY_SIZE) : qb;
 	if (draw)
-		text_draw(c, TF(c, RT_SV_BY_GROUP, "by", by, NULL), DOC_ML, y,
+		text_draw(c, TF(c, number ? RT_SV_BY_GROUP_MEAN :
+				RT_SV_BY_GROUP, "by", by, NULL), DOC_ML, y,
 			  DOC_CW, 12, &cap);
 	y += 14;
 	per = xt_per() - 1;
@@ -240,7 +246,7 @@ crosstab(struct rctx *c, const struct sv *sv, size_t qi, double y,
 			size_t n = 1;
 
 			sbuf_reset(&vals);
-			cells[0] = number ? "" :
+			cells[0] = number ? T(c, RT_SV_MEAN) :
 				qtext(&qt->choices[i].opt->label, c->lang);
 			fills[0] = 0;
 			for (k = start == 0 ? start : start + 1; k <= end;

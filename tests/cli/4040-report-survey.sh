@@ -136,6 +136,41 @@ done
 outputs after
 if cmp -s before after; then pass; else fail "files left behind:"; diff before after; fi
 
+# every kind of question (example-survey): a number's mean and median, the
+# written answers, "other" texts, a question asked after an answer, and
+# the mean per group
+OTASUKE_DB=$T/ex.db
+export OTASUKE_DB
+otasuke init
+otasuke questions load "$SRC/questions/example-survey.yaml"
+{
+	echo "it_staff,worries,pcs,comments"
+	i=1
+	while [ $i -le 14 ]; do
+		case $((i % 3)) in
+		0) echo "yes,,$((i * 2)),とても分かりやすいセミナーでした（$i）" ;;
+		1) echo "no,viruses;leaks,$i," ;;
+		2) echo "no,other:取引先からの要求が増えている,$((i + 5)),次回も参加したい" ;;
+		esac
+		i=$((i + 1))
+	done
+} >ex.csv
+otasuke survey import ex.csv --set example-survey
+expect_rc 0 "example import"
+otasuke survey tally --set example-survey --format json
+mean=$(sed -n 's/.*"mean":\([0-9.]*\).*/\1/p' "$T/out" | head -1)
+median=$(sed -n 's/.*"median":\([0-9.]*\).*/\1/p' "$T/out" | head -1)
+otasuke --lang ja report survey --set example-survey --by it_staff -o ex.pdf
+expect_rc 0 "example pdf"
+pdftotext -raw -enc UTF-8 ex.pdf - | tr -d ' \n\f' >text
+expect_grep "$(printf '平均%.1f中央値%.1f' "$mean" "$median")" text
+expect_grep '問1で「いない」と答えた方にお聞きしました' text
+expect_grep '「その他」に書かれたこと取引先からの要求が増えている' text
+expect_grep 'とても分かりやすいセミナーでした（3）' text
+expect_grep '問1別の割合（%）' text
+expect_grep '問1別の平均' text
+expect_grep '表示していないグループ：いる' text
+
 # no responses at all
 OTASUKE_DB=$T/empty.db
 export OTASUKE_DB
