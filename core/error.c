@@ -13,21 +13,52 @@ osk_error_clear(struct osk_error *err)
 		memset(err, 0, sizeof(*err));
 }
 
+/*
+ * Keep a message one line of valid UTF-8: control characters become
+ * spaces, and a cut at the end of the buffer never leaves half a
+ * character behind.
+ */
+static void
+tidy(char *s, size_t size, int written)
+{
+	size_t n = strlen(s), i;
+
+	if (written >= 0 && (size_t)written >= size) {
+		/* Truncated: step back over a partial sequence. */
+		i = n;
+		while (i && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+			i--;
+		if (i && (unsigned char)s[i - 1] >= 0xc0) {
+			unsigned char lead = (unsigned char)s[i - 1];
+			size_t need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+
+			if (n - (i - 1) < need)
+				s[i - 1] = '\0';
+		}
+	}
+	for (i = 0; s[i]; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			s[i] = ' ';
+}
+
 int
 osk_error_set(struct osk_error *err, int code, const char *path,
 	      int line, int col, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 
 	if (!err)
 		return -code;
 	err->code = code;
-	snprintf(err->path, sizeof(err->path), "%s", path ? path : "");
+	tidy(err->path, sizeof(err->path), snprintf(err->path,
+		sizeof(err->path), "%s", path ? path : ""));
 	err->line = line;
 	err->col = col;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	n = vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
+	tidy(err->msg, sizeof(err->msg), n);
 	return -code;
 }
 

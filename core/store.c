@@ -44,8 +44,10 @@ store_fail(struct store *st, struct osk_error *err, const char *what)
 				"full; free some space and try again", what,
 				path);
 	case SQLITE_READONLY:
-		return osk_fail(err, OSK_EIO, "%s: database '%s' is read-only;"
-				" check its permissions", what, path);
+		return osk_fail(err, OSK_EIO, "database '%s' cannot be written "
+				"(the file or its folder is read-only); otasuke "
+				"needs to write both: check their permissions",
+				path);
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 	case SQLITE_CORRUPT:
