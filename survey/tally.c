@@ -512,9 +512,42 @@ dup(struct survey_pool *p, const char *s)
 }
 
 /* Move the results into t. */
+
+/*
+ * Secondary suppression: the whole minus the groups shown gives away the
+ * hidden ones (with the responses in no group). While that remainder is
+ * smaller than min_group, the smallest shown group is hidden too.
+ */
+static void
+suppress_complement(struct survey_tally *t)
+{
+	int64_t rest = t->ungrouped;
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < t->ngroups; i++)
+		if (t->groups[i].suppressed) {
+			rest += t->groups[i].n;
+			any = true;
+		}
+	while (any && rest < t->min_group) {
+		struct survey_group *smallest = NULL;
+
+		for (i = 0; i < t->ngroups; i++)
+			if (!t->groups[i].suppressed &&
+			    (!smallest || t->groups[i].n < smallest->n))
+				smallest = &t->groups[i];
+		if (!smallest)
+			break;
+		smallest->suppressed = true;
+		rest += smallest->n;
+	}
+}
+
 static int
 collect(struct run *x)
 {
+	struct block **blocks = NULL;
 	struct survey_tally *t = x->t;
 	size_t i, nq = x->q->nquestions;
 
@@ -524,7 +557,8 @@ collect(struct run *x)
 	x->all.qt = NULL;
 	if (!x->g.n)
 		return 0;
-	if (!(t->groups = calloc(x->g.n, sizeof(*t->groups))))
+	if (!(t->groups = calloc(x->g.n, sizeof(*t->groups))) ||
+	    !(blocks = calloc(x->g.n, sizeof(*blocks))))
 		return -OSK_ENOMEM;
 	for (i = 0; i < x->g.n; i++) {
 		struct block *b = &x->groups[i];
@@ -532,21 +566,30 @@ collect(struct run *x)
 
 		if (!b->n)
 			continue;
+		blocks[t->ngroups] = b;
 		gr = &t->groups[t->ngroups++];
 		gr->id = dup(t->pool, x->g.ids[i]);
 		gr->label.ja = dup(t->pool, x->g.labels[i].ja);
 		gr->label.en = dup(t->pool, x->g.labels[i].en);
 		if (!gr->id || (x->g.labels[i].ja && !gr->label.ja) ||
-		    (x->g.labels[i].en && !gr->label.en))
+		    (x->g.labels[i].en && !gr->label.en)) {
+			free(blocks);
 			return -OSK_ENOMEM;
+		}
 		gr->n = b->n;
 		gr->suppressed = b->n < t->min_group;
+	}
+	suppress_complement(t);
+	for (i = 0; i < t->ngroups; i++) {
+		struct survey_group *gr = &t->groups[i];
+
 		if (gr->suppressed)
 			continue;
-		block_finish(b, nq);
-		gr->questions = b->qt;
-		b->qt = NULL;
+		block_finish(blocks[i], nq);
+		gr->questions = blocks[i]->qt;
+		blocks[i]->qt = NULL;
 	}
+	free(blocks);
 	return 0;
 }
 

@@ -294,6 +294,34 @@ test_survey_tally_rounding_half_up(void **state)
 	assert_true(qt(t, "pcs")->mean == 1.5);
 }
 
+/* One hidden group must not be the whole minus the groups shown. */
+static void
+test_survey_tally_secondary_suppression(void **state)
+{
+	struct fix *f = *state;
+	const struct survey_tally *t;
+	int i;
+
+	for (i = 0; i < 6; i++)
+		add(f, 0, NULL, "industry=E|it_staff=no");
+	for (i = 0; i < 3; i++)
+		add(f, 0, NULL, "industry=G|it_staff=yes");
+	add(f, 0, NULL, "industry=I|it_staff=yes");
+	/* min 3: I (1) is hidden; 10 - E - G would give it away: G goes */
+	t = tally(f, SURVEY_BY_INDUSTRY, NULL, NULL, 3, NULL);
+	assert_int_equal(t->ngroups, 3);
+	assert_false(t->groups[0].suppressed);
+	assert_true(t->groups[1].suppressed);
+	assert_true(t->groups[2].suppressed);
+	assert_int_equal(survey_tally_shown(t), 1);
+	/* with two responses in no group, the remainder (3) blurs it */
+	add(f, 0, NULL, "it_staff=no");
+	add(f, 0, NULL, "it_staff=yes");
+	t = tally(f, SURVEY_BY_INDUSTRY, NULL, NULL, 3, NULL);
+	assert_false(t->groups[1].suppressed);
+	assert_true(t->groups[2].suppressed);
+}
+
 static void
 test_survey_tally_by_industry(void **state)
 {
@@ -556,6 +584,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_survey_tally_counts_and_skip_logic),
 		T(test_survey_tally_rounding_half_up),
+		T(test_survey_tally_secondary_suppression),
 		T(test_survey_tally_by_industry),
 		T(test_survey_tally_by_size),
 		T(test_survey_tally_by_question),
