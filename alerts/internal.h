@@ -40,13 +40,21 @@ bool alerts_date_ok10(const char *s);
  * Every query on alert_count (alias a) filters with the same three
  * parameters, so that its SQL stays a literal: ?1 from, ?2 to (NULL:
  * open), ?3 company id (0: all). filter_bind() binds them from f.
+ * A query that may be for one company or all is written twice with
+ * ALERTS_Q(): "?3 = 0 OR a.company_id = ?3" in one statement would keep
+ * SQLite from using the index on company_id, and every sheet of a batch
+ * would scan the whole table. filter_prepare() picks the form for f.
  */
 #define FILTER_SQL \
 	"(?1 IS NULL OR a.period_start >= ?1) AND " \
 	"(?2 IS NULL OR a.period_start <= ?2)"
-#define COMPANY_SQL "(?3 = 0 OR a.company_id = ?3)"
+#define COMPANY_ONE_SQL "a.company_id = ?3"
+#define ALERTS_Q(pre, post) { pre "?3 = 0" post, pre COMPANY_ONE_SQL post }
 
 void filter_bind(sqlite3_stmt *stmt, const struct alerts_filter *f);
+int filter_prepare(struct store *st, sqlite3_stmt **stmt,
+		   const char *const sql[2], const struct alerts_filter *f,
+		   struct osk_error *err);
 
 /* Fill the hostname and owner of n devices from company_id's assets. */
 int devices_name(struct store *st, int64_t company_id,

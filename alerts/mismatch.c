@@ -101,14 +101,14 @@ telling_counts(struct store *st, const struct alerts_catalog *cat,
 	size_t alloc = 0;
 	int rc, r;
 
-	if ((r = store_prepare(st, &stmt, "SELECT a.company_id, c.name, "
-			       "a.event, SUM(a.count) FROM alert_count a JOIN "
-			       "company c ON c.id = a.company_id WHERE "
-			       FILTER_SQL " AND " COMPANY_SQL " GROUP BY "
-			       "a.company_id, a.event HAVING SUM(a.count) > 0"
-			       " ORDER BY a.company_id", err)))
+	static const char *const seen[2] = ALERTS_Q(
+		"SELECT a.company_id, c.name, a.event, SUM(a.count) FROM "
+		"alert_count a JOIN company c ON c.id = a.company_id WHERE "
+		FILTER_SQL " AND ", " GROUP BY a.company_id, a.event HAVING "
+		"SUM(a.count) > 0 ORDER BY a.company_id");
+
+	if ((r = filter_prepare(st, &stmt, seen, f, err)))
 		return r;
-	filter_bind(stmt, f);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *ev = (const char *)sqlite3_column_text(stmt, 2);
 		size_t i = alerts_catalog_event(cat, ev ? ev : "");

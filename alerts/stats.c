@@ -21,6 +21,17 @@ filter_bind(sqlite3_stmt *stmt, const struct alerts_filter *f)
 	sqlite3_bind_int64(stmt, 3, f->company_id > 0 ? f->company_id : 0);
 }
 
+int
+filter_prepare(struct store *st, sqlite3_stmt **stmt, const char *const sql[2],
+	       const struct alerts_filter *f, struct osk_error *err)
+{
+	int r = store_prepare(st, stmt, sql[f->company_id > 0], err);
+
+	if (!r)
+		filter_bind(*stmt, f);
+	return r;
+}
+
 /* ---- the kill-chain table ---- */
 
 int
@@ -39,12 +50,13 @@ alerts_by_event(struct store *st, const struct alerts_catalog *cat,
 		alerts_by_event_release(out);
 		return alerts_nomem(err);
 	}
-	if ((r = store_prepare(st, &stmt, "SELECT a.event, SUM(a.count), "
-			       "MIN(a.period_start), MAX(a.period_start) "
-			       "FROM alert_count a WHERE " FILTER_SQL " AND "
-			       COMPANY_SQL " GROUP BY a.event", err)))
+	static const char *const by_event[2] = ALERTS_Q(
+		"SELECT a.event, SUM(a.count), MIN(a.period_start), "
+		"MAX(a.period_start) FROM alert_count a WHERE " FILTER_SQL
+		" AND ", " GROUP BY a.event");
+
+	if ((r = filter_prepare(st, &stmt, by_event, f, err)))
 		goto fail;
-	filter_bind(stmt, f);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *ev = (const char *)sqlite3_column_text(stmt, 0);
 		const char *lo = (const char *)sqlite3_column_text(stmt, 2);
@@ -100,14 +112,14 @@ alerts_by_company(struct store *st, const struct alerts_filter *f,
 	 * Companies with a sensor: those with any alert_count row, of any
 	 * period; their alerts in the period may be 0.
 	 */
-	if ((r = store_prepare(st, &stmt, "SELECT c.id, c.name, c.industry, "
-			       "c.pcs, COALESCE(SUM(CASE WHEN " FILTER_SQL
-			       " THEN a.count END), 0) AS n FROM company c "
-			       "JOIN alert_count a ON a.company_id = c.id "
-			       "WHERE " COMPANY_SQL " GROUP BY c.id "
-			       "ORDER BY n DESC, c.id", err)))
+	static const char *const by_company[2] = ALERTS_Q(
+		"SELECT c.id, c.name, c.industry, c.pcs, COALESCE(SUM(CASE "
+		"WHEN " FILTER_SQL " THEN a.count END), 0) AS n FROM company c "
+		"JOIN alert_count a ON a.company_id = c.id WHERE ",
+		" GROUP BY c.id ORDER BY n DESC, c.id");
+
+	if ((r = filter_prepare(st, &stmt, by_company, f, err)))
 		return r;
-	filter_bind(stmt, f);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct alerts_company_row *row;
 		const char *name = (const char *)sqlite3_column_text(stmt, 1);
@@ -353,7 +365,7 @@ alerts_devices(struct store *st, const struct alerts_catalog *cat,
 				"company at a time");
 	if ((r = store_prepare(st, &stmt, "SELECT a.src_ip, a.event, "
 			       "SUM(a.count) AS n FROM alert_count a WHERE "
-			       FILTER_SQL " AND " COMPANY_SQL " GROUP BY "
+			       FILTER_SQL " AND " COMPANY_ONE_SQL " GROUP BY "
 			       "a.src_ip, a.event HAVING n > 0 ORDER BY n "
 			       "DESC, a.src_ip, a.event", err)))
 		return r;
