@@ -20,4 +20,4 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 DEB_PKGS = build-essential pkg-config libyaml-dev libsqlite3-dev \
            libxlsxwriter-dev libcairo2-dev libpango1.0-dev libcmocka-dev \
            zlib1g-dev fonts-ipaexfont-gothic mandoc poppler-utils \
-           valgrind sqlite3 clang unzip
+           valgrind sqlite3 clang unzip time
