@@ -15,4 +15,5 @@ REPORT_SRC = \
 	report/surface.c \
 	report/survey_pdf.c \
 	report/survey_xlsx.c \
-	report/texts.c
+	report/texts.c \
+	report/xlsx_util.c
