@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "report/survey_xlsx.h"
+#include "report/xlsx_util.h"
 
 #define SHEET_MAX 31		/* Excel's limit on a sheet name */
 #define TABLE_ROW 3		/* first row of a question's table (0-based) */
@@ -97,20 +95,15 @@ static void
 str(struct book *b, lxw_worksheet *ws, int row, int col, const char *s,
     lxw_format *f)
 {
-	lxw_error e = worksheet_write_string(ws, (lxw_row_t)row,
-					     (lxw_col_t)col, s ? s : "", f);
-
-	if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
-		b->nomem = true;
+	xlsx_str(&b->nomem, ws, (size_t)row, col, s, f);
 }
 
+/* The tally gives no NaN: every value makes a cell. */
 static void
 num(struct book *b, lxw_worksheet *ws, int row, int col, double v,
     lxw_format *f)
 {
-	if (worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f) ==
-	    LXW_ERROR_MEMORY_MALLOC_FAILED)
-		b->nomem = true;
+	xlsx_num(&b->nomem, ws, (size_t)row, col, v, f);
 }
 
 static const char *
@@ -129,18 +122,10 @@ type_words(const struct book *b, enum qset_type t)
 static lxw_chart *
 new_chart(struct book *b, uint8_t type, const struct qset_question *qq)
 {
-	lxw_chart_font font = { 0 };
-	lxw_chart *c = workbook_add_chart(b->wb, type);
+	lxw_chart *c = xlsx_chart_new(&b->nomem, b->wb, type,
+				      text(b, &qq->text), true);
 
-	if (!c) {
-		b->nomem = true;
-		return NULL;
-	}
-	font.size = 10;
-	font.bold = LXW_TRUE;
-	chart_title_set_name(c, text(b, &qq->text));
-	chart_title_set_name_font(c, &font);
-	if (type != LXW_CHART_PIE) {
+	if (c && type != LXW_CHART_PIE) {
 		/* bar charts: y is the category axis, x the values */
 		lxw_chart_axis *value = type == LXW_CHART_BAR ||
 			type == LXW_CHART_BAR_STACKED ? c->x_axis : c->y_axis;
@@ -265,14 +250,9 @@ sheet_choices(struct book *b, lxw_worksheet *ws, const char *name,
 					       : LXW_CHART_COLUMN;
 	if (!(c = new_chart(b, type, qq)))
 		return;
-	if (!(s = chart_add_series(c, NULL, NULL))) {
-		b->nomem = true;
+	if (!(s = xlsx_series_add(&b->nomem, c, name, (size_t)first,
+				  (size_t)last, 1, 3)))
 		return;
-	}
-	chart_series_set_categories(s, name, (lxw_row_t)first, 1,
-				    (lxw_row_t)last, 1);
-	chart_series_set_values(s, name, (lxw_row_t)first, 3, (lxw_row_t)last,
-				3);
 	chart_series_set_name(s, "%");
 	chart_series_set_labels(s);
 	if (type != LXW_CHART_PIE)
@@ -342,17 +322,12 @@ sheet_crosstab(struct book *b, lxw_worksheet *ws, const char *name, size_t qi)
 	if (!all->nchoices || !(c = new_chart(b, LXW_CHART_BAR, all->qq)))
 		return;
 	for (col = 2; col < 2 + ncol; col++) {
-		lxw_chart_series *s = chart_add_series(c, NULL, NULL);
+		lxw_chart_series *s = xlsx_series_add(&b->nomem, c, name,
+						      (size_t)first,
+						      (size_t)last, 1, col);
 
-		if (!s) {
-			b->nomem = true;
+		if (!s)
 			return;
-		}
-		chart_series_set_categories(s, name, (lxw_row_t)first, 1,
-					    (lxw_row_t)last, 1);
-		chart_series_set_values(s, name, (lxw_row_t)first,
-					(lxw_col_t)col, (lxw_row_t)last,
-					(lxw_col_t)col);
 		chart_series_set_name_range(s, name, TABLE_ROW, (lxw_col_t)col);
 	}
 	chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
@@ -496,24 +471,17 @@ summary_sheet(struct book *b)
 static void
 make_formats(struct book *b)
 {
-	b->title = workbook_add_format(b->wb);
-	b->bold = workbook_add_format(b->wb);
-	b->head = workbook_add_format(b->wb);
+	xlsx_formats_base(&b->nomem, b->wb, &b->title, &b->bold, &b->head);
+	if (b->nomem)
+		return;
 	b->pct = workbook_add_format(b->wb);
 	b->count = workbook_add_format(b->wb);
 	b->wrap = workbook_add_format(b->wb);
 	b->link = workbook_add_format(b->wb);
-	if (!b->title || !b->bold || !b->head || !b->pct || !b->count ||
-	    !b->wrap || !b->link) {
+	if (!b->pct || !b->count || !b->wrap || !b->link) {
 		b->nomem = true;
 		return;
 	}
-	format_set_bold(b->title);
-	format_set_font_size(b->title, 13);
-	format_set_bold(b->bold);
-	format_set_bold(b->head);
-	format_set_bottom(b->head, LXW_BORDER_THIN);
-	format_set_bg_color(b->head, 0xE7EEF6);
 	format_set_text_wrap(b->head);
 	format_set_num_format(b->pct, "0.0");
 	format_set_num_format(b->count, "0");
@@ -522,103 +490,35 @@ make_formats(struct book *b)
 	format_set_font_color(b->link, LXW_COLOR_BLUE);
 }
 
-/*
- * workbook_close() with stderr closed over it: on a failed write
- * libxlsxwriter prints "[ERROR] ..." lines of its own, while the caller
- * reports one line. *sys receives errno as the close left it.
- */
-static lxw_error
-close_quietly(lxw_workbook *wb, int *sys)
-{
-	int saved, null;
-	lxw_error le;
-
-	fflush(stderr);
-	saved = dup(STDERR_FILENO);
-	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	if (saved >= 0 && null >= 0)
-		dup2(null, STDERR_FILENO);
-	errno = 0;
-	le = workbook_close(wb);
-	*sys = errno;
-	fflush(stderr);
-	if (saved >= 0 && null >= 0)
-		dup2(saved, STDERR_FILENO);
-	if (saved >= 0)
-		close(saved);
-	if (null >= 0)
-		close(null);
-	return le;
-}
-
 int
 report_survey_xlsx_write(const struct survey_tally *t, const char *path,
 			 enum osk_lang lang, struct osk_error *err)
 {
-	lxw_workbook_options opt = { 0 };
 	struct book b;
-	lxw_error le;
 	char *tmp = NULL;
 	size_t qi;
-	int r = 0, fd, sys;
+	int r;
 
 	memset(&b, 0, sizeof(b));
 	b.t = t;
 	b.lang = lang;
-	if (asprintf(&tmp, "%s.%ld.tmp", path, (long)getpid()) < 0 ||
-	    !(b.names = calloc(t->nquestions + 1, sizeof(*b.names))))
-		goto nomem;
+	if (!(b.names = calloc(t->nquestions + 1, sizeof(*b.names)))) {
+		r = osk_fail(err, OSK_ENOMEM, "out of memory");
+		goto out;
+	}
 	snprintf(b.summary, sizeof(b.summary), "%s",
 		 T(&b, "集計", "Summary"));
 	for (qi = 0; qi < t->nquestions; qi++)
 		sheet_name(&b, qi, t->questions[qi].qq->id);
-	/*
-	 * Create the file first: libxlsxwriter would only find out at
-	 * workbook_close(), and print its own message on stderr.
-	 */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		r = osk_fail(err, OSK_ECANTCREAT, "cannot create '%s': %s",
-			     path, strerror(errno));
+	if ((r = xlsx_book_open(path, &tmp, &b.wb, err)))
 		goto out;
-	}
-	close(fd);
-	opt.constant_memory = LXW_FALSE;
-	if (!(b.wb = workbook_new_opt(tmp, &opt))) {
-		unlink(tmp);
-		goto nomem;
-	}
 	make_formats(&b);
 	if (summary_sheet(&b))
 		b.nomem = true;
 	for (qi = 0; qi < t->nquestions && !b.nomem; qi++)
 		if (question_sheet(&b, qi))
 			b.nomem = true;
-	if (b.nomem) {
-		workbook_close(b.wb);
-		unlink(tmp);
-		goto nomem;
-	}
-	if ((le = close_quietly(b.wb, &sys)) != LXW_NO_ERROR) {
-		unlink(tmp);
-		if (le == LXW_ERROR_MEMORY_MALLOC_FAILED)
-			r = osk_fail(err, OSK_ENOMEM, "out of memory");
-		else if (sys)
-			r = osk_fail(err, OSK_EIO, "cannot write '%s': %s",
-				     path, strerror(sys));
-		else
-			r = osk_fail(err, OSK_EIO, "cannot write '%s': %s",
-				     path, lxw_strerror(le));
-		goto out;
-	}
-	if (rename(tmp, path)) {
-		r = osk_fail(err, OSK_ECANTCREAT, "cannot create '%s': %s",
-			     path, strerror(errno));
-		unlink(tmp);
-	}
-	goto out;
-nomem:
-	r = osk_fail(err, OSK_ENOMEM, "out of memory");
+	r = xlsx_book_close(b.wb, tmp, path, b.nomem, true, err);
 out:
 	free(b.names);
 	free(tmp);
