@@ -75,6 +75,15 @@ struct store *app_store(void);
 void emit(const struct sbuf *sb);
 /* Parse a --format value or die with usage. */
 enum out_format parse_format(const char *const *usage, const char *s);
+/* Parse a --format value that may also be xlsx, or die with usage. */
+enum out_format parse_format_xlsx(const char *const *usage, const char *s);
+/*
+ * The format to write to output: f when given (have), else xlsx for a
+ * name ending in .xlsx and text otherwise. A workbook without -o FILE
+ * (or with -o -) dies with usage.
+ */
+enum out_format output_format(const char *const *usage, bool have,
+			      enum out_format f, const char *output);
 /* Parse a whole non-negative number or die with usage. */
 long parse_count(const char *const *usage, const char *what, const char *s);
 /* Render a table to stdout in fmt and free it. */

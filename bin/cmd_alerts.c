@@ -1042,14 +1042,10 @@ alerts_summary_cmd(int argc, char **argv)
 	if (s.o.from && s.o.to && strcmp(s.o.from, s.o.to) > 0)
 		usage_error(alerts_usage, "--from %s is after --to %s",
 			    s.o.from, s.o.to);
-	if (!s.o.format)
-		s.fmt = s.o.output && ends_with(s.o.output, ".xlsx") ? OUT_XLSX
-								     : OUT_TEXT;
-	else if (out_format_parse(s.o.format, &s.fmt))
-		usage_error(alerts_usage, "unknown format '%s' (use text, csv, "
-			    "json or xlsx)", s.o.format);
-	if (s.fmt == OUT_XLSX && (!s.o.output || !strcmp(s.o.output, "-")))
-		usage_error(alerts_usage, "--format xlsx needs -o FILE.xlsx");
+	if (s.o.format)
+		s.fmt = parse_format_xlsx(alerts_usage, s.o.format);
+	s.fmt = output_format(alerts_usage, s.o.format != NULL, s.fmt,
+			      s.o.output);
 	s.f.from = s.o.from;
 	s.f.to = s.o.to;
 	s.cat = load_catalog();

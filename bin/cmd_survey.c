@@ -90,10 +90,7 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 				usage_error(survey_usage, "%s", err.msg);
 			break;
 		case O_FORMAT:
-			if (out_format_parse(optarg, &o->format))
-				usage_error(survey_usage, "unknown format '%s' "
-					    "(use text, csv, json or xlsx)",
-					    optarg);
+			o->format = parse_format_xlsx(survey_usage, optarg);
 			o->have_format = true;
 			break;
 		}
@@ -668,11 +665,8 @@ survey_tally_cmd(int argc, char **argv)
 
 	parse_opts(argc, argv, &o, "set event by format output");
 	need_operands(argc, argv, 0, "no operands");
-	if (!o.have_format)
-		o.format = o.output && ends_with(o.output, ".xlsx") ? OUT_XLSX
-								   : OUT_TEXT;
-	if (o.format == OUT_XLSX && (!o.output || !strcmp(o.output, "-")))
-		usage_error(survey_usage, "--format xlsx needs -o FILE.xlsx");
+	o.format = output_format(survey_usage, o.have_format, o.format,
+				 o.output);
 	memset(&to, 0, sizeof(to));
 	to.set_id = o.set;
 	to.event = o.event;

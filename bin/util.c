@@ -290,6 +290,28 @@ parse_format(const char *const *usage, const char *s)
 	return f;
 }
 
+enum out_format
+parse_format_xlsx(const char *const *usage, const char *s)
+{
+	enum out_format f;
+
+	if (out_format_parse(s, &f))
+		usage_error(usage, "unknown format '%s' (use text, csv, json "
+			    "or xlsx)", s);
+	return f;
+}
+
+enum out_format
+output_format(const char *const *usage, bool have, enum out_format f,
+	      const char *output)
+{
+	if (!have)
+		f = output && ends_with(output, ".xlsx") ? OUT_XLSX : OUT_TEXT;
+	if (f == OUT_XLSX && (!output || !strcmp(output, "-")))
+		usage_error(usage, "--format xlsx needs -o FILE.xlsx");
+	return f;
+}
+
 long
 parse_count(const char *const *usage, const char *what, const char *s)
 {
