@@ -44,6 +44,22 @@ heading(struct book *b, lxw_worksheet *ws, const char *what)
 	xlsx_str(&b->nomem, ws, 1, 0, line, NULL);
 }
 
+/* A new sheet with its heading and the header row of its table. */
+static lxw_worksheet *
+sheet_begin(struct book *b, const char *name, const char *what,
+	    const char *const *cols, int ncols)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+
+	if (!ws) {
+		b->nomem = true;
+		return NULL;
+	}
+	heading(b, ws, what);
+	xlsx_header_row(&b->nomem, ws, TABLE_ROW, cols, ncols, b->head);
+	return ws;
+}
+
 /* ---- kill chain ---- */
 
 static void
@@ -57,18 +73,15 @@ sheet_events(struct book *b)
 		T(b, "内容", "what it means"), T(b, "重大度", "severity"),
 		T(b, "件数", "alerts"),
 	};
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+	lxw_worksheet *ws = sheet_begin(b, name,
+					T(b, "攻撃の段階別のアラート件数",
+					  "Alerts by attack stage"), cols, 5);
 	size_t row = TABLE_ROW + 1, p, i, first_ev;
 	bool *nm = &b->nomem;
 	lxw_chart *c;
 
-	if (!ws) {
-		b->nomem = true;
+	if (!ws)
 		return;
-	}
-	heading(b, ws, T(b, "攻撃の段階別のアラート件数",
-			 "Alerts by attack stage"));
-	xlsx_header_row(nm, ws, TABLE_ROW, cols, 5, b->head);
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 26, NULL);
 	worksheet_set_column(ws, 2, 2, 60, NULL);
@@ -135,18 +148,16 @@ sheet_companies(struct book *b)
 		T(b, "PC 台数", "PCs"), T(b, "件数", "alerts"),
 		T(b, "PC 1 台あたり", "per PC"),
 	};
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+	lxw_worksheet *ws = sheet_begin(b, name,
+					T(b, "会社別のアラート件数",
+					  "Companies by alerts"), cols, 6);
 	size_t i, row = TABLE_ROW + 1, top;
 	bool *nm = &b->nomem;
 	lxw_chart *c;
 	char title[256];
 
-	if (!ws) {
-		b->nomem = true;
+	if (!ws)
 		return;
-	}
-	heading(b, ws, T(b, "会社別のアラート件数", "Companies by alerts"));
-	xlsx_header_row(nm, ws, TABLE_ROW, cols, 6, b->head);
 	worksheet_set_column(ws, 1, 1, 30, NULL);
 	worksheet_set_column(ws, 2, 5, 11, NULL);
 	for (i = 0; i < t->n; i++, row++) {
@@ -214,17 +225,15 @@ sheet_industries(struct book *b)
 		T(b, "会社数", "companies"), T(b, "PC 台数", "PCs"),
 		T(b, "件数", "alerts"), T(b, "PC 1 台あたり", "per PC"),
 	};
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+	lxw_worksheet *ws = sheet_begin(b, name,
+					T(b, "業種別のアラート件数",
+					  "Alerts by industry"), cols, 6);
 	size_t i, row = TABLE_ROW + 1;
 	bool *nm = &b->nomem;
 	lxw_chart *c;
 
-	if (!ws) {
-		b->nomem = true;
+	if (!ws)
 		return;
-	}
-	heading(b, ws, T(b, "業種別のアラート件数", "Alerts by industry"));
-	xlsx_header_row(nm, ws, TABLE_ROW, cols, 6, b->head);
 	worksheet_set_column(ws, 1, 1, 36, NULL);
 	worksheet_set_column(ws, 2, 5, 11, NULL);
 	for (i = 0; i < t->n; i++, row++) {
