@@ -386,6 +386,42 @@ json_end(struct jw *w, struct sbuf *sb)
 	xcheck(sbuf_addch(sb, '\n'));
 }
 
+/* {"from", "to"[, "company"] and the list key: [ ... */
+static void
+json_list_begin(struct sum *s, struct jw *w, const char *key)
+{
+	jw_init(w, &s->sb);
+	jw_obj_begin(w);
+	json_period(s, w, NULL, NULL);
+	jw_key(w, key);
+	jw_arr_begin(w);
+}
+
+/* ... ] } of json_list_begin(). */
+static void
+json_list_end(struct jw *w, struct sbuf *sb)
+{
+	jw_arr_end(w);
+	json_end(w, sb);
+}
+
+/* How many of n rows a view shows: all, or --top N. */
+static size_t
+top_rows(const struct sum *s, size_t n)
+{
+	return s->o.top > 0 && (size_t)s->o.top < n ? (size_t)s->o.top : n;
+}
+
+/* tab rendered into s->sb (after a heading what in text), then freed. */
+static void
+table_emit(struct sum *s, struct out_table *tab, const char *what)
+{
+	if (s->fmt == OUT_TEXT)
+		text_heading(s, what);
+	xcheck(out_table_render(tab, s->fmt, &s->sb));
+	out_table_free(tab);
+}
+
 static const char *
 event_title(const struct alerts_catalog *cat, size_t i)
 {
@@ -456,8 +492,7 @@ view_event(struct sum *s)
 			jw_arr_end(&w);
 			jw_obj_end(&w);
 		}
-		jw_arr_end(&w);
-		json_end(&w, &s->sb);
+		json_list_end(&w, &s->sb);
 		alerts_by_event_release(&t);
 		return;
 	}
@@ -539,15 +574,11 @@ view_company(struct sum *s)
 	osk_error_clear(&err);
 	if (alerts_by_company(app_store(), &s->f, &t, &err))
 		die_err(&err);
-	n = s->o.top > 0 && (size_t)s->o.top < t.n ? (size_t)s->o.top : t.n;
+	n = top_rows(s, t.n);
 	if (s->fmt == OUT_JSON) {
 		struct jw w;
 
-		jw_init(&w, &s->sb);
-		jw_obj_begin(&w);
-		json_period(s, &w, NULL, NULL);
-		jw_key(&w, "companies");
-		jw_arr_begin(&w);
+		json_list_begin(s, &w, "companies");
 		for (i = 0; i < n; i++) {
 			const struct alerts_company_row *r = &t.rows[i];
 
@@ -561,8 +592,7 @@ view_company(struct sum *s)
 			jw_key(&w, "per_pc"), jw_num1(&w, r->per_pc);
 			jw_obj_end(&w);
 		}
-		jw_arr_end(&w);
-		json_end(&w, &s->sb);
+		json_list_end(&w, &s->sb);
 		alerts_by_company_release(&t);
 		return;
 	}
@@ -580,11 +610,8 @@ view_company(struct sum *s)
 
 		xcheck(out_table_add(tab, cells));
 	}
-	if (s->fmt == OUT_TEXT)
-		text_heading(s, L("会社別のアラート件数（多い順）",
-				  "Companies by alerts"));
-	xcheck(out_table_render(tab, s->fmt, &s->sb));
-	out_table_free(tab);
+	table_emit(s, tab, L("会社別のアラート件数（多い順）",
+			    "Companies by alerts"));
 	alerts_by_company_release(&t);
 }
 
@@ -745,15 +772,11 @@ view_device(struct sum *s)
 	osk_error_clear(&err);
 	if (alerts_devices(app_store(), s->cat, &s->f, &d, &err))
 		die_err(&err);
-	n = s->o.top > 0 && (size_t)s->o.top < d.n ? (size_t)s->o.top : d.n;
+	n = top_rows(s, d.n);
 	if (s->fmt == OUT_JSON) {
 		struct jw w;
 
-		jw_init(&w, &s->sb);
-		jw_obj_begin(&w);
-		json_period(s, &w, NULL, NULL);
-		jw_key(&w, "devices");
-		jw_arr_begin(&w);
+		json_list_begin(s, &w, "devices");
 		for (i = 0; i < n; i++) {
 			const struct alerts_device *r = &d.rows[i];
 
@@ -766,8 +789,7 @@ view_device(struct sum *s)
 			jw_key(&w, "count"), jw_int(&w, r->count);
 			jw_obj_end(&w);
 		}
-		jw_arr_end(&w);
-		json_end(&w, &s->sb);
+		json_list_end(&w, &s->sb);
 		alerts_devices_release(&d);
 		return;
 	}
@@ -785,11 +807,8 @@ view_device(struct sum *s)
 
 		xcheck(out_table_add(tab, cells));
 	}
-	if (s->fmt == OUT_TEXT)
-		text_heading(s, L("送信元の機器別のアラート件数",
-				  "Alerts by source device"));
-	xcheck(out_table_render(tab, s->fmt, &s->sb));
-	out_table_free(tab);
+	table_emit(s, tab, L("送信元の機器別のアラート件数",
+			    "Alerts by source device"));
 	alerts_devices_release(&d);
 }
 
@@ -879,11 +898,7 @@ view_mismatch(struct sum *s)
 	if (s->fmt == OUT_JSON) {
 		struct jw w;
 
-		jw_init(&w, &s->sb);
-		jw_obj_begin(&w);
-		json_period(s, &w, NULL, NULL);
-		jw_key(&w, "companies");
-		jw_arr_begin(&w);
+		json_list_begin(s, &w, "companies");
 		for (i = 0; i < m.n; i++) {
 			jw_obj_begin(&w);
 			jw_key(&w, "id"), jw_int(&w, m.rows[i].company_id);
@@ -907,8 +922,7 @@ view_mismatch(struct sum *s)
 			jw_arr_end(&w);
 			jw_obj_end(&w);
 		}
-		jw_arr_end(&w);
-		json_end(&w, &s->sb);
+		json_list_end(&w, &s->sb);
 		alerts_mismatches_release(&m);
 		return;
 	}
