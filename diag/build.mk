@@ -2,6 +2,7 @@
 DIAG_SRC = \
 	diag/action.c \
 	diag/answers.c \
+	diag/compare.c \
 	diag/import.c \
 	diag/json.c \
 	diag/list.c \
