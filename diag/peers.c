@@ -12,9 +12,6 @@
 #include "core/qstore.h"
 #include "diag/internal.h"
 
-#define NPOOLS 21		/* industries A-T, then all industries */
-#define POOL_ALL 20
-
 /* A set version met in the data, with its categories mapped by id. */
 struct qver {
 	int64_t rowid;
@@ -31,11 +28,7 @@ struct arec {
 	bool completed;
 	bool needed;		/* its answers are read */
 	struct diag_answer *items;
-	/* scores in canonical category order (needed ones only) */
-	bool has_overall;
-	double overall;
-	bool *has_cat;
-	double *cat;
+	struct diag_scored sc;	/* needed ones only */
 };
 
 struct crec {
@@ -44,21 +37,6 @@ struct crec {
 	char industry[2];
 	size_t first, n;	/* its assessments: as[first .. first + n) */
 	long target, done, previous;	/* indexes into as, or -1 */
-};
-
-struct ref {
-	char industry[2];
-	char *category, *source;
-	double score;
-	int n;
-};
-
-struct pool {
-	int companies;
-	long double *sum;
-	int *cnt;
-	long double osum;
-	int ocnt;
 };
 
 struct byid {
@@ -76,7 +54,6 @@ struct loader {
 	bool only;		/* score company_id only */
 	int64_t company_id;
 	char industry[2];
-	int peers_min;
 	struct qset *canon;	/* newest version (also in qv) */
 	struct qver *qv;
 	size_t nqv;
@@ -85,9 +62,7 @@ struct loader {
 	struct crec *cs;
 	size_t ncs;
 	struct byid *byid;
-	struct ref *refs;
-	size_t nrefs;
-	struct pool pools[NPOOLS];
+	struct diag_cmp cmp;
 };
 
 struct diag_score_priv {
@@ -107,7 +82,6 @@ qver_put(struct loader *L, int64_t rowid, struct qset *q,
 	 struct osk_error *err)
 {
 	struct qver *v;
-	size_t i;
 
 	v = realloc(L->qv, (L->nqv + 1) * sizeof(*v));
 	if (!v) {
@@ -119,20 +93,13 @@ qver_put(struct loader *L, int64_t rowid, struct qset *q,
 	v = &L->qv[L->nqv];
 	v->rowid = rowid;
 	v->q = q;
-	v->canon = calloc(q->ncategories + 1, sizeof(*v->canon));
+	v->canon = diag_canon_map(L->canon, q);
 	if (!v->canon) {
 		qset_free(q);
 		osk_fail(err, OSK_ENOMEM, "out of memory");
 		return NULL;
 	}
 	L->nqv++;
-	for (i = 0; i < q->ncategories; i++) {
-		long c = L->canon ? qset_category_index(L->canon,
-							 q->categories[i].id)
-				  : (long)i;
-
-		v->canon[i] = c < 0 ? QSET_NONE : (size_t)c;
-	}
 	return v;
 }
 
@@ -360,273 +327,43 @@ read_answers(struct loader *L, struct osk_error *err)
 	return r;
 }
 
-static int
-read_refs(struct loader *L, struct osk_error *err)
-{
-	sqlite3_stmt *s = NULL;
-	int r;
-
-	if ((r = store_prepare(L->st, &s, "SELECT industry, category, "
-			       "score, n, source FROM reference_avg WHERE "
-			       "set_id = ? ORDER BY industry, category", err)))
-		return r;
-	store_bind_text(s, 1, L->set_id);
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		struct ref *f;
-		const char *cat = (const char *)sqlite3_column_text(s, 1);
-		const char *src = (const char *)sqlite3_column_text(s, 4);
-
-		f = realloc(L->refs, (L->nrefs + 1) * sizeof(*f));
-		if (!f)
-			goto nomem;
-		L->refs = f;
-		f = &L->refs[L->nrefs];
-		memset(f, 0, sizeof(*f));
-		diag_column_text(f->industry, sizeof(f->industry), s, 0);
-		f->score = sqlite3_column_double(s, 2);
-		f->n = sqlite3_column_int(s, 3);
-		f->category = strdup(cat ? cat : "");
-		f->source = strdup(src ? src : "");
-		L->nrefs++;
-		if (!f->category || !f->source)
-			goto nomem;
-	}
-	r = r == SQLITE_DONE ? 0 : store_fail(L->st, err, "cannot read "
-					      "reference averages");
-	sqlite3_finalize(s);
-	return r;
-nomem:
-	sqlite3_finalize(s);
-	return osk_fail(err, OSK_ENOMEM, "out of memory");
-}
-
 /* ---- per-assessment scores and the pools ---- */
-
-static int
-score_arec(struct loader *L, struct arec *a, struct osk_error *err)
-{
-	const struct qset *q = a->qv->q;
-	size_t nc = L->canon->ncategories, c;
-	struct diag_sum *sums = NULL, total = { 0, 0, 0, 0 };
-	bool *asked = NULL;
-	int r = 0;
-
-	sums = calloc(q->ncategories + 1, sizeof(*sums));
-	asked = calloc(q->nquestions + 1, sizeof(*asked));
-	a->has_cat = calloc(nc + 1, sizeof(*a->has_cat));
-	a->cat = calloc(nc + 1, sizeof(*a->cat));
-	if (!sums || !asked || !a->has_cat || !a->cat) {
-		r = osk_fail(err, OSK_ENOMEM, "out of memory");
-		goto out;
-	}
-	diag_asked(q, a->items, asked);
-	diag_sums(q, a->items, asked, sums, &total);
-	a->has_overall = diag_sum_score(&total, &a->overall);
-	for (c = 0; c < q->ncategories; c++) {
-		size_t k = a->qv->canon[c];
-
-		if (k != QSET_NONE)
-			a->has_cat[k] = diag_sum_score(&sums[c], &a->cat[k]);
-	}
-out:
-	free(sums);
-	free(asked);
-	return r;
-}
-
-static int
-pool_index(const char industry[2])
-{
-	int i = industry[0] - 'A';
-
-	return i >= 0 && i < POOL_ALL ? i : -1;
-}
-
-static void
-pool_add(struct pool *p, const struct arec *a, size_t nc)
-{
-	size_t k;
-
-	p->companies++;
-	if (a->has_overall) {
-		p->osum += a->overall;
-		p->ocnt++;
-	}
-	for (k = 0; k < nc; k++)
-		if (a->has_cat[k]) {
-			p->sum[k] += a->cat[k];
-			p->cnt[k]++;
-		}
-}
 
 static int
 build_pools(struct loader *L, struct osk_error *err)
 {
-	size_t nc = L->canon->ncategories, i;
-	int p;
+	size_t i;
 
-	for (p = 0; p < NPOOLS; p++) {
-		L->pools[p].sum = calloc(nc + 1, sizeof(long double));
-		L->pools[p].cnt = calloc(nc + 1, sizeof(int));
-		if (!L->pools[p].sum || !L->pools[p].cnt)
-			return osk_fail(err, OSK_ENOMEM, "out of memory");
-	}
 	for (i = 0; i < L->nas; i++) {
 		struct arec *a = &L->as[i];
 		int r;
 
-		if (a->needed && (r = score_arec(L, a, err)))
+		if (a->needed && (r = diag_scored_fill(a->qv->q, a->qv->canon,
+						       L->cmp.ncats, a->items,
+						       &a->sc, err)))
 			return r;
 	}
 	for (i = 0; i < L->ncs; i++) {
 		const struct crec *c = &L->cs[i];
 
-		if (c->done < 0)
-			continue;
-		p = pool_index(c->industry);
-		if (p >= 0)
-			pool_add(&L->pools[p], &L->as[c->done], nc);
-		pool_add(&L->pools[POOL_ALL], &L->as[c->done], nc);
+		if (c->done >= 0)
+			diag_cmp_add(&L->cmp, c->industry, &L->as[c->done].sc);
 	}
 	return 0;
 }
 
 /* ---- the comparison of one company ---- */
 
-static bool
-has_refs(const struct loader *L, const char industry[2])
-{
-	size_t i;
-
-	for (i = 0; i < L->nrefs; i++)
-		if (L->refs[i].industry[0] == industry[0])
-			return true;
-	return false;
-}
-
-static const struct ref *
-find_ref(const struct loader *L, const char industry[2], const char *cat)
-{
-	size_t i;
-
-	for (i = 0; i < L->nrefs; i++)
-		if (L->refs[i].industry[0] == industry[0] &&
-		    !strcmp(L->refs[i].category, cat))
-			return &L->refs[i];
-	return NULL;
-}
-
-static int
-peers_in(const struct loader *L, int p, const struct arec *own)
-{
-	return p < 0 ? 0 : L->pools[p].companies - (own ? 1 : 0);
-}
-
-/* The mean of pool p without own; false when fewer than min are left. */
-static bool
-pool_mean(long double sum, int cnt, bool own_has, double own_val, int min,
-	  double *mean, int *n)
-{
-	if (own_has) {
-		sum -= own_val;
-		cnt--;
-	}
-	*n = cnt;
-	if (cnt < min || cnt < 1)
-		return false;
-	*mean = (double)(sum / cnt);
-	return true;
-}
-
-static void
-compare_pool(const struct loader *L, struct diag_score *s, int p,
-	     const struct arec *own, const size_t *canon)
-{
-	const struct pool *pl = &L->pools[p];
-	int min = L->peers_min, n;
-	size_t i;
-
-	(void)n;
-
-	s->has_overall_comparison = pool_mean(pl->osum, pl->ocnt,
-					      own && own->has_overall,
-					      own ? own->overall : 0, min,
-					      &s->overall_comparison, &n);
-	for (i = 0; i < s->ncats; i++) {
-		struct diag_category_score *cs = &s->cats[i];
-		size_t k = canon[cs->category];
-
-		cs->source = s->source;
-		if (k == QSET_NONE)
-			continue;
-		cs->has_comparison = pool_mean(pl->sum[k], pl->cnt[k],
-					       own && own->has_cat[k],
-					       own ? own->cat[k] : 0, min,
-					       &cs->comparison,
-					       &cs->comparison_n);
-	}
-}
-
-static void
-compare_ref(const struct loader *L, struct diag_score *s)
-{
-	const struct ref *f;
-	size_t i;
-
-	s->n = 0;
-	for (i = 0; i < L->nrefs; i++)
-		if (L->refs[i].industry[0] == s->industry[0]) {
-			if (L->refs[i].n > s->n)
-				s->n = L->refs[i].n;
-			if (!s->reference)
-				s->reference = L->refs[i].source;
-		}
-	if ((f = find_ref(L, s->industry, "overall"))) {
-		s->has_overall_comparison = true;
-		s->overall_comparison = f->score;
-	}
-	for (i = 0; i < s->ncats; i++) {
-		struct diag_category_score *cs = &s->cats[i];
-
-		cs->source = s->source;
-		f = find_ref(L, s->industry, s->q->categories[cs->category].id);
-		if (!f)
-			continue;
-		cs->has_comparison = true;
-		cs->comparison = f->score;
-		cs->comparison_n = f->n;
-	}
-}
-
 static void
 compare(const struct loader *L, const struct crec *c, struct diag_score *s,
 	const size_t *canon)
 {
-	const struct arec *own = c->done >= 0 ? &L->as[c->done] : NULL;
-	int p = pool_index(c->industry), n;
-
-	if (L->flags & DIAG_NO_PEERS) {
+	if (L->flags & DIAG_NO_PEERS)
 		s->source = DIAG_CMP_NONE;
-		return;
-	}
-	if ((n = peers_in(L, p, own)) >= L->peers_min && n > 0) {
-		s->source = DIAG_CMP_INDUSTRY;
-		s->n = n;
-		compare_pool(L, s, p, own, canon);
-	} else if (has_refs(L, c->industry)) {
-		s->source = DIAG_CMP_REFERENCE;
-		compare_ref(L, s);
-	} else if (L->scope == SCOPE_ALL &&
-		   peers_in(L, POOL_ALL, own) >= L->peers_min &&
-		   peers_in(L, POOL_ALL, own) > 0) {
-		s->source = DIAG_CMP_ALL;
-		s->n = peers_in(L, POOL_ALL, own);
-		compare_pool(L, s, POOL_ALL, own, canon);
-	} else {
-		/* none: n tells how many of the same industry there are */
-		s->source = DIAG_CMP_NONE;
-		s->n = n;
-	}
+	else
+		diag_cmp_apply(&L->cmp, s, c->done >= 0 ?
+			       &L->as[c->done].sc : NULL, canon,
+			       L->scope == SCOPE_ALL);
 }
 
 /* ---- building the scores ---- */
@@ -655,24 +392,12 @@ fill_previous(const struct loader *L, const struct crec *c,
 	      struct diag_score *s, const size_t *canon)
 {
 	const struct arec *p;
-	size_t i;
 
 	if (c->previous < 0)
 		return;
 	p = &L->as[c->previous];
-	s->has_previous = true;
 	to_assessment(L, p, &s->previous);
-	s->has_previous_overall = p->has_overall;
-	s->previous_overall = p->overall;
-	for (i = 0; i < s->ncats; i++) {
-		struct diag_category_score *cs = &s->cats[i];
-		size_t k = canon[cs->category];
-
-		if (k != QSET_NONE && p->has_cat[k]) {
-			cs->has_previous = true;
-			cs->previous = p->cat[k];
-		}
-	}
+	diag_cmp_previous(s, &p->sc, canon);
 }
 
 static int
@@ -702,7 +427,6 @@ static void
 loader_release(struct loader *L)
 {
 	size_t i;
-	int p;
 
 	for (i = 0; i < L->nqv; i++) {
 		qset_free(L->qv[i].q);
@@ -711,23 +435,14 @@ loader_release(struct loader *L)
 	free(L->qv);
 	for (i = 0; i < L->nas; i++) {
 		free(L->as[i].items);
-		free(L->as[i].has_cat);
-		free(L->as[i].cat);
+		diag_scored_release(&L->as[i].sc);
 	}
 	free(L->as);
 	for (i = 0; i < L->ncs; i++)
 		free(L->cs[i].name);
 	free(L->cs);
 	free(L->byid);
-	for (i = 0; i < L->nrefs; i++) {
-		free(L->refs[i].category);
-		free(L->refs[i].source);
-	}
-	free(L->refs);
-	for (p = 0; p < NPOOLS; p++) {
-		free(L->pools[p].sum);
-		free(L->pools[p].cnt);
-	}
+	diag_cmp_release(&L->cmp);
 	memset(L, 0, sizeof(*L));
 }
 
@@ -743,16 +458,14 @@ loader_run(struct loader *L, struct osk_error *err)
 	    !qver_put(L, rowid, canon, err))
 		return -err->code;
 	L->canon = canon;
-	L->peers_min = store_config_int(L->st, "peers.min",
-					DIAG_PEERS_MIN_DEFAULT);
-	if (L->peers_min < 1)
-		L->peers_min = 1;
-	if ((r = read_assessments(L, err)))
+	if ((r = diag_cmp_init(&L->cmp, L->st, canon->ncategories, err)) ||
+	    (r = read_assessments(L, err)))
 		return r;
 	pick_roles(L);
 	if ((r = prepare_needed(L, err)) || (r = read_answers(L, err)))
 		return r;
-	if (!(L->flags & DIAG_NO_PEERS) && (r = read_refs(L, err)))
+	if (!(L->flags & DIAG_NO_PEERS) &&
+	    (r = diag_cmp_read_refs(&L->cmp, L->st, L->set_id, err)))
 		return r;
 	return build_pools(L, err);
 }
@@ -770,32 +483,6 @@ find_crec(const struct loader *L, int64_t id)
 	return NULL;
 }
 
-/* Industry of company id, into ind. */
-static int
-company_industry(struct store *st, int64_t id, char ind[2],
-		 struct osk_error *err)
-{
-	sqlite3_stmt *s = NULL;
-	int r;
-
-	if ((r = store_prepare(st, &s, "SELECT industry FROM company WHERE "
-			       "id = ?", err)))
-		return r;
-	sqlite3_bind_int64(s, 1, id);
-	r = sqlite3_step(s);
-	if (r == SQLITE_ROW) {
-		diag_column_text(ind, 2, s, 0);
-		r = 0;
-	} else if (r == SQLITE_DONE) {
-		r = osk_fail(err, OSK_ENOTFOUND, "no company %lld; 'otasuke "
-			     "company list' shows them", (long long)id);
-	} else {
-		r = store_fail(st, err, "cannot read companies");
-	}
-	sqlite3_finalize(s);
-	return r;
-}
-
 /* Load for one company; true in *again when all industries are needed. */
 static int
 load_one(struct loader *L, bool *again, struct osk_error *err)
@@ -808,9 +495,9 @@ load_one(struct loader *L, bool *again, struct osk_error *err)
 		return r;
 	if (L->scope != SCOPE_INDUSTRY || !(c = find_crec(L, L->company_id)))
 		return 0;
-	*again = peers_in(L, pool_index(c->industry),
-			  c->done >= 0 ? &L->as[c->done] : NULL) <
-		 L->peers_min && !has_refs(L, c->industry);
+	*again = diag_cmp_peers(&L->cmp, c->industry, c->done >= 0 ?
+				&L->as[c->done].sc : NULL) <
+		 L->cmp.peers_min && !diag_cmp_has_refs(&L->cmp, c->industry);
 	return 0;
 }
 
@@ -852,7 +539,7 @@ diag_score_get(struct store *st, int64_t company_id, const char *set_id,
 	L.company_id = company_id;
 	L.only = true;
 	L.scope = flags & DIAG_NO_PEERS ? SCOPE_COMPANY : SCOPE_INDUSTRY;
-	if ((r = company_industry(st, company_id, L.industry, err)))
+	if ((r = diag_company_read(st, company_id, L.industry, NULL, err)))
 		return r;
 	if ((r = load_one(&L, &again, err)))
 		goto out;
