@@ -84,6 +84,18 @@ enum out_format parse_format_xlsx(const char *const *usage, const char *s);
  */
 enum out_format output_format(const char *const *usage, bool have,
 			      enum out_format f, const char *output);
+struct survey_tally;
+/*
+ * The tally of survey set set_id (NULL: the default) for event (NULL:
+ * every event), grouped by by (NULL, "industry", "size" or a question
+ * id), or die (a bad --by with usage). *ind receives the industries,
+ * to free after the tally.
+ */
+struct survey_tally *tally_or_die(const char *const *usage,
+				  const char *set_id, const char *event,
+				  const char *by, struct industries **ind);
+/* Warn when stored answers were left out of tally t. */
+void tally_warn_dropped(const struct survey_tally *t);
 /* Parse a whole non-negative number or die with usage. */
 long parse_count(const char *const *usage, const char *what, const char *s);
 /* Render a table to stdout in fmt and free it. */

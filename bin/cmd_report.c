@@ -717,7 +717,6 @@ static int
 report_survey(int argc, char **argv)
 {
 	struct report_programme_opts po = { 0 };
-	struct survey_tally_opts to;
 	struct report_renderer *r = NULL;
 	struct industries *ind;
 	struct survey_tally *t;
@@ -731,21 +730,7 @@ report_survey(int argc, char **argv)
 		usage_error(report_usage, "'report survey' takes no operand "
 			    "'%s'", argv[optind]);
 	xlsx = workbook_output("survey", &o);
-	memset(&to, 0, sizeof(to));
-	to.set_id = o.set;
-	to.event = o.event;
-	to.by = !o.by ? SURVEY_BY_NONE :
-		!strcmp(o.by, "industry") ? SURVEY_BY_INDUSTRY :
-		!strcmp(o.by, "size") ? SURVEY_BY_SIZE : SURVEY_BY_QUESTION;
-	to.by_question = o.by;
-	to.ind = ind = load_industries();
-	to.min_group = store_config_int(app_store(), "peers.min", 5);
-	osk_error_clear(&err);
-	if (!(t = survey_tally_run(app_store(), &to, &err))) {
-		if (err.code == OSK_EUSAGE)
-			usage_error(report_usage, "%s", err.msg);
-		die_err(&err);
-	}
+	t = tally_or_die(report_usage, o.set, o.event, o.by, &ind);
 	if (!t->responses) {
 		if (o.event)
 			die(OSK_EX_NOINPUT, "no responses to '%s' from the "
@@ -755,11 +740,8 @@ report_survey(int argc, char **argv)
 		    "'otasuke survey import' or 'otasuke survey answer'",
 		    t->set->id);
 	}
-	if (t->dropped)
-		warning(L("回答 %lld 件は新しい版の質問票 '%s' にないため、"
-			  "集計から除きました", "%lld stored answers do not "
-			  "fit the newest version of '%s' and were left out"),
-			(long long)t->dropped, t->set->id);
+	tally_warn_dropped(t);
+	osk_error_clear(&err);
 	if (xlsx) {
 		if (report_survey_xlsx_write(t, o.output, o.lang, &err))
 			die_err(&err);

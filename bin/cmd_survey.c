@@ -656,7 +656,6 @@ tally_text(const struct survey_tally *t, struct sbuf *sb)
 static int
 survey_tally_cmd(int argc, char **argv)
 {
-	struct survey_tally_opts to;
 	struct industries *ind;
 	struct survey_tally *t;
 	struct osk_error err;
@@ -667,31 +666,9 @@ survey_tally_cmd(int argc, char **argv)
 	need_operands(argc, argv, 0, "no operands");
 	o.format = output_format(survey_usage, o.have_format, o.format,
 				 o.output);
-	memset(&to, 0, sizeof(to));
-	to.set_id = o.set;
-	to.event = o.event;
-	if (!o.by)
-		to.by = SURVEY_BY_NONE;
-	else if (!strcmp(o.by, "industry"))
-		to.by = SURVEY_BY_INDUSTRY;
-	else if (!strcmp(o.by, "size"))
-		to.by = SURVEY_BY_SIZE;
-	else
-		to.by = SURVEY_BY_QUESTION;
-	to.by_question = o.by;
-	to.ind = ind = load_industries();
-	to.min_group = store_config_int(app_store(), "peers.min", 5);
+	t = tally_or_die(survey_usage, o.set, o.event, o.by, &ind);
+	tally_warn_dropped(t);
 	osk_error_clear(&err);
-	if (!(t = survey_tally_run(app_store(), &to, &err))) {
-		if (err.code == OSK_EUSAGE)
-			usage_error(survey_usage, "%s", err.msg);
-		die_err(&err);
-	}
-	if (t->dropped)
-		warning(L("回答 %lld 件は新しい版の質問票 '%s' にないため、"
-			  "集計から除きました", "%lld stored answers do not "
-			  "fit the newest version of '%s' and were left out"),
-			(long long)t->dropped, t->set->id);
 	switch (o.format) {
 	case OUT_XLSX:
 		if (report_survey_xlsx_write(t, o.output, app.lang, &err))

@@ -10,6 +10,7 @@
 
 #include "bin/bin.h"
 #include "core/qset.h"
+#include "survey/survey.h"
 
 struct app app;
 
@@ -310,6 +311,47 @@ output_format(const char *const *usage, bool have, enum out_format f,
 	if (f == OUT_XLSX && (!output || !strcmp(output, "-")))
 		usage_error(usage, "--format xlsx needs -o FILE.xlsx");
 	return f;
+}
+
+struct survey_tally *
+tally_or_die(const char *const *usage, const char *set_id, const char *event,
+	     const char *by, struct industries **ind)
+{
+	struct survey_tally_opts to;
+	struct survey_tally *t;
+	struct osk_error err;
+
+	memset(&to, 0, sizeof(to));
+	to.set_id = set_id;
+	to.event = event;
+	if (!by)
+		to.by = SURVEY_BY_NONE;
+	else if (!strcmp(by, "industry"))
+		to.by = SURVEY_BY_INDUSTRY;
+	else if (!strcmp(by, "size"))
+		to.by = SURVEY_BY_SIZE;
+	else
+		to.by = SURVEY_BY_QUESTION;
+	to.by_question = by;
+	to.ind = *ind = load_industries();
+	to.min_group = store_config_int(app_store(), "peers.min", 5);
+	osk_error_clear(&err);
+	if (!(t = survey_tally_run(app_store(), &to, &err))) {
+		if (err.code == OSK_EUSAGE)
+			usage_error(usage, "%s", err.msg);
+		die_err(&err);
+	}
+	return t;
+}
+
+void
+tally_warn_dropped(const struct survey_tally *t)
+{
+	if (t->dropped)
+		warning(L("回答 %lld 件は新しい版の質問票 '%s' にないため、"
+			  "集計から除きました", "%lld stored answers do not "
+			  "fit the newest version of '%s' and were left out"),
+			(long long)t->dropped, t->set->id);
 }
 
 long
