@@ -159,6 +159,15 @@ insert_chart(struct book *b, lxw_worksheet *ws, lxw_chart *c, int col,
 		b->nomem = true;
 }
 
+/* Printed: landscape A4, one page wide. */
+static void
+print_setup(lxw_worksheet *ws)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);	/* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+}
+
 /* ---- question sheets ---- */
 
 static void
@@ -346,10 +355,7 @@ question_sheet(struct book *b, size_t qi)
 	worksheet_set_column(ws, 0, 0, 14, NULL);
 	worksheet_set_column(ws, 1, 1, 44, NULL);
 	worksheet_set_column(ws, 2, 40, 11, NULL);
-	/* printed: landscape, one page wide */
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9);	/* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
+	print_setup(ws);
 	sheet_heading(b, ws, qt);
 	switch (qt->qq->type) {
 	case QSET_NUMBER:
@@ -426,9 +432,7 @@ summary_sheet(struct book *b)
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 90, NULL);
 	worksheet_set_column(ws, 2, 5, 12, NULL);
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9);	/* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
+	print_setup(ws);
 	str(b, ws, 0, 0, text(b, &t->set->title), b->title);
 	snprintf(set, sizeof(set), "%s (%s %d)", t->set->id,
 		 T(b, "第", "version"), t->set->version);
