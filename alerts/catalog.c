@@ -28,131 +28,23 @@ struct alerts_catalog_priv {
 /* ---- loader state ---- */
 
 struct ld {
-	struct yaml_doc *doc;
+	struct yaml_ld y;	/* document, error list: core/yaml.h */
 	struct alerts_catalog *c;
 	struct alerts_catalog_priv *p;
-	struct osk_errlist *errs;
-	size_t nerr;
-	bool nomem;
 };
 
-static void
-add_error(struct ld *L, const struct osk_error *e)
-{
-	if (e->code == OSK_ENOMEM)
-		L->nomem = true;
-	osk_errlist_add(L->errs, e);
-	L->nerr++;
-}
-
-static void
-fail(struct ld *L, const struct yaml_node *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-fail(struct ld *L, const struct yaml_node *n, const char *fmt, ...)
-{
-	struct osk_error e;
-	va_list ap;
-
-	osk_error_set(&e, OSK_EDATA, yaml_doc_path(L->doc), n ? n->line : 0,
-		      n ? n->col : 0, "%s", "");
-	va_start(ap, fmt);
-	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
-	va_end(ap);
-	add_error(L, &e);
-}
-
-static void
-nomem(struct ld *L)
-{
-	struct osk_error e;
-
-	if (L->nomem)
-		return;
-	osk_error_set(&e, OSK_ENOMEM, yaml_doc_path(L->doc), 0, 0,
-		      "out of memory");
-	add_error(L, &e);
-}
-
-static void *
-alloc(struct ld *L, size_t n, size_t size)
-{
-	void *p = NULL;
-
-	if (!size || n < SIZE_MAX / size)
-		p = yaml_doc_alloc(L->doc, n * size + 1);
-	if (!p)
-		nomem(L);
-	return p;
-}
-
-/* The accessors of core/yaml.h, adding their error to the list. */
-static int
-note(struct ld *L, int r, const struct osk_error *e)
-{
-	if (r < 0)
-		add_error(L, e);
-	return r;
-}
-
-static int
-get_node(struct ld *L, const struct yaml_map *m, const char *key,
-	 enum yaml_node_kind kind, int flags, const struct yaml_node **out)
-{
-	struct osk_error e;
-
-	return note(L, yaml_map_node(m, key, kind, flags, out, &e), &e);
-}
-
-static int
-get_str(struct ld *L, const struct yaml_map *m, const char *key, int flags,
-	const char **out)
-{
-	struct osk_error e;
-
-	return note(L, yaml_map_str(m, key, flags, out, &e), &e);
-}
-
-static int
-get_text(struct ld *L, const struct yaml_map *m, const char *key, int flags,
-	 struct osk_text *out)
-{
-	struct osk_error e;
-
-	return note(L, yaml_map_text(m, key, flags, &out->ja, &out->en, &e),
-		    &e);
-}
-
-static bool
-is_map(struct ld *L, const struct yaml_node *n, const char *what)
-{
-	struct osk_error e;
-
-	return !note(L, yaml_node_expect(L->doc, n, YAML_NODE_MAP, what, &e),
-		     &e);
-}
-
-static void
-check_keys(struct ld *L, const struct yaml_map *m, const char *const *known)
-{
-	L->nerr += yaml_map_check_keys(m, known, L->errs);
-}
-
-/* A non-empty list under key; NULL when absent or bad (reported). */
-static const struct yaml_node *
-get_list(struct ld *L, const struct yaml_map *m, const char *key, int flags)
-{
-	const struct yaml_node *list = NULL;
-
-	if (get_node(L, m, key, YAML_NODE_SEQ, flags, &list) <= 0)
-		return NULL;
-	if (!list->n) {
-		fail(L, list, "'%s' must not be empty", key);
-		return NULL;
-	}
-	return list;
-}
+/* The shared loader helpers of core/yaml.h, on this loader's state. */
+#define add_error(L, e) yaml_ld_add(&(L)->y, e)
+#define fail(L, ...) yaml_ld_fail(&(L)->y, __VA_ARGS__)
+#define nomem(L) yaml_ld_nomem(&(L)->y)
+#define alloc(L, n, size) yaml_ld_alloc(&(L)->y, n, size)
+#define get_node(L, ...) yaml_ld_node(&(L)->y, __VA_ARGS__)
+#define get_str(L, ...) yaml_ld_str(&(L)->y, __VA_ARGS__)
+#define get_text(L, m, key, flags, out) \
+	yaml_ld_text(&(L)->y, m, key, flags, &(out)->ja, &(out)->en)
+#define is_map(L, n, what) yaml_ld_map(&(L)->y, n, what)
+#define check_keys(L, m, known) yaml_ld_keys(&(L)->y, m, known)
+#define get_list(L, m, key, flags) yaml_ld_list(&(L)->y, m, key, flags)
 
 static bool
 id_ok(const char *s)
@@ -206,7 +98,7 @@ parse_phases(struct ld *L, const struct yaml_map *top)
 	L->c->nphases = list->n;
 	for (i = 0; i < list->n; i++) {
 		const struct yaml_node *n = list->items[i];
-		struct yaml_map m = { L->doc, n, "phase" };
+		struct yaml_map m = { L->y.doc, n, "phase" };
 
 		if (!is_map(L, n, "a phase"))
 			continue;
@@ -292,7 +184,7 @@ parse_match(struct ld *L, const struct yaml_map *em, struct alerts_event *ev)
 
 	if (get_node(L, em, "match", YAML_NODE_MAP, 0, &match) <= 0)
 		return;
-	m = (struct yaml_map){ L->doc, match, "match" };
+	m = (struct yaml_map){ L->y.doc, match, "match" };
 	check_keys(L, &m, keys);
 	if ((l = get_list(L, &m, "sids", 0)))
 		parse_sids(L, ev, l);
@@ -312,7 +204,7 @@ parse_event(struct ld *L, const struct yaml_node *n, struct alerts_event *ev)
 	static const char *const keys[] = {
 		"id", "phase", "severity", "title", "advice", "match", NULL
 	};
-	struct yaml_map m = { L->doc, n, "event" };
+	struct yaml_map m = { L->y.doc, n, "event" };
 	const char *s = NULL;
 	char buf[64];
 
@@ -429,7 +321,7 @@ parse_events(struct ld *L, const struct yaml_map *top)
 		return;
 	L->c->events = ev;
 	L->c->nevents = list->n;
-	for (i = 0; i < list->n && !L->nomem; i++)
+	for (i = 0; i < list->n && !L->y.nomem; i++)
 		if (is_map(L, list->items[i], "an event"))
 			parse_event(L, list->items[i], &ev[i]);
 	check_unique(L, list);
@@ -531,13 +423,13 @@ parse_catalog(struct ld *L)
 	static const char *const keys[] = {
 		"catalog", "version", "phases", "events", NULL
 	};
-	const struct yaml_node *root = yaml_doc_root(L->doc);
-	struct yaml_map top = { L->doc, root, "event catalog" };
+	const struct yaml_node *root = yaml_doc_root(L->y.doc);
+	struct yaml_map top = { L->y.doc, root, "event catalog" };
 	struct osk_error e;
 	char buf[64];
 
 	if (!root) {
-		osk_error_set(&e, OSK_EDATA, yaml_doc_path(L->doc), 0, 0,
+		osk_error_set(&e, OSK_EDATA, yaml_doc_path(L->y.doc), 0, 0,
 			      "file is empty: an event catalog starts with "
 			      "'catalog:'");
 		add_error(L, &e);
@@ -552,15 +444,15 @@ parse_catalog(struct ld *L)
 		     "use only a-z, 0-9 and '-' (at most 64)",
 		     yaml_str_short(L->c->id, strlen(L->c->id), buf,
 				    sizeof(buf)));
-	if (note(L, yaml_map_int(&top, "version", YAML_REQUIRED,
-				 &L->c->version, &e), &e) > 0 &&
+	if (yaml_ld_int(&L->y, &top, "version", YAML_REQUIRED,
+			&L->c->version) > 0 &&
 	    L->c->version < 1)
 		fail(L, yaml_node_get(root, "version"), "'version' must be a "
 		     "positive whole number");
 	parse_phases(L, &top);
-	if (!L->nomem)
+	if (!L->y.nomem)
 		parse_events(L, &top);
-	if (!L->nomem && L->c->events)
+	if (!L->y.nomem && L->c->events)
 		compile_rules(L, yaml_node_get(root, "events"));
 }
 
@@ -598,8 +490,8 @@ load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 
 	memset(&L, 0, sizeof(L));
 	osk_errlist_init(&mine, 1000);
-	L.doc = doc;
-	L.errs = &mine;
+	L.y.doc = doc;
+	L.y.errs = &mine;
 	L.c = alloc(&L, 1, sizeof(*L.c));
 	L.p = alloc(&L, 1, sizeof(*L.p));
 	if (L.c && L.p) {
@@ -612,7 +504,7 @@ load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 		sha256_hex(src, len, L.c->sha256);
 		parse_catalog(&L);
 	}
-	if (L.nerr) {
+	if (L.y.nerr) {
 		if (L.p)
 			priv_free(L.p);
 		yaml_doc_free(doc);

@@ -93,11 +93,8 @@ struct qset_priv {
 };
 
 struct ld {
-	struct yaml_doc *doc;
+	struct yaml_ld y;		/* document, error list: core/yaml.h */
 	struct qset *q;
-	struct osk_errlist *errs;
-	size_t nerr;
-	bool nomem;
 	struct idtab qids;		/* all question ids, found up front */
 	struct idtab cids;
 	int sa[6], selfcheck[26];	/* question index + 1 using each tag */
@@ -106,153 +103,21 @@ struct ld {
 	struct qset_question *qs;	/* being filled */
 };
 
-static void
-add_error(struct ld *L, const struct osk_error *e)
-{
-	if (e->code == OSK_ENOMEM)
-		L->nomem = true;
-	osk_errlist_add(L->errs, e);
-	L->nerr++;
-}
-
-static int
-fail(struct ld *L, const struct yaml_node *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int
-fail(struct ld *L, const struct yaml_node *n, const char *fmt, ...)
-{
-	struct osk_error e;
-	va_list ap;
-
-	osk_error_set(&e, OSK_EDATA, yaml_doc_path(L->doc), n ? n->line : 0,
-		      n ? n->col : 0, "%s", "");
-	va_start(ap, fmt);
-	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
-	va_end(ap);
-	add_error(L, &e);
-	return -OSK_EDATA;
-}
-
-static int
-nomem(struct ld *L)
-{
-	struct osk_error e;
-
-	if (!L->nomem) {
-		osk_error_set(&e, OSK_ENOMEM, yaml_doc_path(L->doc), 0, 0,
-			      "out of memory");
-		add_error(L, &e);
-	}
-	return -OSK_ENOMEM;
-}
-
-static void *
-alloc(struct ld *L, size_t n, size_t size)
-{
-	void *p;
-
-	if (size && n > SIZE_MAX / size) {
-		nomem(L);
-		return NULL;
-	}
-	p = yaml_doc_alloc(L->doc, n * size);
-	if (!p)
-		nomem(L);
-	return p;
-}
-
-/* accessors that add their error to the list */
-
-static int
-get_node(struct ld *L, const struct yaml_map *m, const char *key,
-	 enum yaml_node_kind kind, int flags, const struct yaml_node **out)
-{
-	struct osk_error e;
-	int r = yaml_map_node(m, key, kind, flags, out, &e);
-
-	if (r < 0)
-		add_error(L, &e);
-	return r;
-}
-
-static int
-get_str(struct ld *L, const struct yaml_map *m, const char *key, int flags,
-	const char **out)
-{
-	struct osk_error e;
-	int r = yaml_map_str(m, key, flags, out, &e);
-
-	if (r < 0)
-		add_error(L, &e);
-	return r;
-}
-
-static int
-get_int(struct ld *L, const struct yaml_map *m, const char *key, int flags,
-	int *out)
-{
-	struct osk_error e;
-	int r = yaml_map_int(m, key, flags, out, &e);
-
-	if (r < 0)
-		add_error(L, &e);
-	return r;
-}
-
-static int
-get_num(struct ld *L, const struct yaml_map *m, const char *key, int flags,
-	double *out)
-{
-	struct osk_error e;
-	int r = yaml_map_num(m, key, flags, out, &e);
-
-	if (r < 0)
-		add_error(L, &e);
-	return r;
-}
-
-static int
-get_bool(struct ld *L, const struct yaml_map *m, const char *key, int flags,
-	 bool *out)
-{
-	struct osk_error e;
-	int r = yaml_map_bool(m, key, flags, out, &e);
-
-	if (r < 0)
-		add_error(L, &e);
-	return r;
-}
-
-static int
-get_text(struct ld *L, const struct yaml_map *m, const char *key, int flags,
-	 struct osk_text *out)
-{
-	struct osk_error e;
-	int r = yaml_map_text(m, key, flags, &out->ja, &out->en, &e);
-
-	if (r < 0)
-		add_error(L, &e);
-	return r;
-}
-
-static void
-check_keys(struct ld *L, const struct yaml_map *m, const char *const *known)
-{
-	L->nerr += yaml_map_check_keys(m, known, L->errs);
-}
-
-/* Must be a mapping; "what" is the message's subject ("a scale entry"). */
-static bool
-expect_map(struct ld *L, const struct yaml_node *n, const char *what)
-{
-	struct osk_error e;
-
-	if (!yaml_node_expect(L->doc, n, YAML_NODE_MAP, what, &e))
-		return true;
-	add_error(L, &e);
-	return false;
-}
+/* The shared loader helpers of core/yaml.h, on this loader's state. */
+#define add_error(L, e) yaml_ld_add(&(L)->y, e)
+#define fail(L, ...) yaml_ld_fail(&(L)->y, __VA_ARGS__)
+#define nomem(L) yaml_ld_nomem(&(L)->y)
+#define alloc(L, n, size) yaml_ld_alloc(&(L)->y, n, size)
+#define get_node(L, ...) yaml_ld_node(&(L)->y, __VA_ARGS__)
+#define get_str(L, ...) yaml_ld_str(&(L)->y, __VA_ARGS__)
+#define get_int(L, ...) yaml_ld_int(&(L)->y, __VA_ARGS__)
+#define get_num(L, ...) yaml_ld_num(&(L)->y, __VA_ARGS__)
+#define get_bool(L, ...) yaml_ld_bool(&(L)->y, __VA_ARGS__)
+#define get_text(L, m, key, flags, out) \
+	yaml_ld_text(&(L)->y, m, key, flags, &(out)->ja, &(out)->en)
+#define check_keys(L, m, known) yaml_ld_keys(&(L)->y, m, known)
+#define expect_map(L, n, what) yaml_ld_map(&(L)->y, n, what)
+#define get_list(L, m, key, flags) yaml_ld_list(&(L)->y, m, key, flags)
 
 /* A value of `key` as one line of message text. */
 static const char *
@@ -330,7 +195,7 @@ parse_options(struct ld *L, const struct yaml_node *list, const char *what,
 	static const char *const choice_keys[] = { "id", "label", NULL };
 	struct qset_option *opts;
 	struct idtab seen = { 0 };
-	size_t nerr = L->nerr, i;
+	size_t nerr = L->y.nerr, i;
 	char subject[32];
 
 	*out = NULL;
@@ -345,7 +210,7 @@ parse_options(struct ld *L, const struct yaml_node *list, const char *what,
 		 strchr("aeiou", what[0]) ? "an" : "a", what);
 	for (i = 0; i < list->n; i++) {
 		const struct yaml_node *n = list->items[i], *v = NULL;
-		struct yaml_map m = { L->doc, n, what };
+		struct yaml_map m = { L->y.doc, n, what };
 		struct qset_option *o = &opts[i];
 		size_t prev;
 
@@ -382,7 +247,7 @@ parse_options(struct ld *L, const struct yaml_node *list, const char *what,
 		}
 	}
 	idtab_release(&seen);
-	if (L->nerr == nerr)
+	if (L->y.nerr == nerr)
 		*out = opts;
 	return list->n;
 }
@@ -400,21 +265,6 @@ max_points(const struct qset_option *o, size_t n)
 			any = true;
 		}
 	return best;
-}
-
-/* A required, non-empty list under key. NULL if absent/invalid (reported). */
-static const struct yaml_node *
-get_list(struct ld *L, const struct yaml_map *m, const char *key, int flags)
-{
-	const struct yaml_node *list = NULL;
-
-	if (get_node(L, m, key, YAML_NODE_SEQ, flags, &list) <= 0)
-		return NULL;
-	if (!list->n) {
-		fail(L, list, "'%s' must not be empty", key);
-		return NULL;
-	}
-	return list;
 }
 
 /* ---- scale, grades, categories ---- */
@@ -455,7 +305,7 @@ parse_grades(struct ld *L, const struct yaml_map *top)
 	q->ngrades = list->n;
 	for (i = 0; i < list->n; i++) {
 		const struct yaml_node *n = list->items[i];
-		struct yaml_map m = { L->doc, n, "grade" };
+		struct yaml_map m = { L->y.doc, n, "grade" };
 		bool has_min;
 
 		g[i].min = -1;
@@ -509,7 +359,7 @@ parse_categories(struct ld *L, const struct yaml_map *top, int flags)
 	q->ncategories = list->n;
 	for (i = 0; i < list->n; i++) {
 		const struct yaml_node *n = list->items[i];
-		struct yaml_map m = { L->doc, n, "category" };
+		struct yaml_map m = { L->y.doc, n, "category" };
 		size_t prev;
 
 		if (!expect_map(L, n, "a category"))
@@ -602,7 +452,7 @@ parse_tags(struct ld *L, const struct yaml_map *qm, size_t qi)
 
 	if (get_node(L, qm, "tags", YAML_NODE_MAP, 0, &tags) <= 0)
 		return;
-	m = (struct yaml_map){ L->doc, tags, "tags" };
+	m = (struct yaml_map){ L->y.doc, tags, "tags" };
 	check_keys(L, &m, keys);
 	if (get_int(L, &m, "sa", 0, &qq->sa) > 0) {
 		v = yaml_node_get(tags, "sa");
@@ -658,7 +508,7 @@ parse_category_ref(struct ld *L, const struct yaml_map *m,
 	qq->category = idtab_find(&L->cids, cat);
 	/* no cascade when the categories list itself is broken */
 	if (qq->category == QSET_NONE &&
-	    (L->cids.keys || !yaml_node_get(yaml_doc_root(L->doc),
+	    (L->cids.keys || !yaml_node_get(yaml_doc_root(L->y.doc),
 					    "categories")))
 		fail(L, yaml_node_get(m->node, "category"), "unknown "
 		     "category '%s'", yaml_str_short(cat, strlen(cat), buf,
@@ -870,7 +720,7 @@ index_questions(struct ld *L, const struct yaml_node *list)
 	}
 	for (i = 0; i < list->n; i++) {
 		const struct yaml_node *n = list->items[i];
-		struct yaml_map m = { L->doc, n, "question" };
+		struct yaml_map m = { L->y.doc, n, "question" };
 		size_t prev;
 
 		if (!expect_map(L, n, "a question"))
@@ -903,9 +753,9 @@ parse_questions(struct ld *L, const struct yaml_map *top)
 	L->q->questions = L->qs;
 	L->q->nquestions = list->n;
 	index_questions(L, list);
-	for (i = 0; i < list->n && !L->nomem; i++) {
+	for (i = 0; i < list->n && !L->y.nomem; i++) {
 		const struct yaml_node *n = list->items[i];
-		struct yaml_map m = { L->doc, n, "question" };
+		struct yaml_map m = { L->y.doc, n, "question" };
 
 		if (n->kind != YAML_NODE_MAP)
 			continue;
@@ -926,8 +776,8 @@ parse_set(struct ld *L)
 		"categories", "questions", NULL
 	};
 	static const char *const kinds[] = { "diagnosis", "survey", NULL };
-	const struct yaml_node *root = yaml_doc_root(L->doc), *v;
-	struct yaml_map top = { L->doc, root, "question set" };
+	const struct yaml_node *root = yaml_doc_root(L->y.doc), *v;
+	struct yaml_map top = { L->y.doc, root, "question set" };
 	struct qset *q = L->q;
 	char buf[64];
 	int kind = -1;
@@ -935,7 +785,7 @@ parse_set(struct ld *L)
 	if (!root) {
 		struct osk_error e;
 
-		osk_error_set(&e, OSK_EDATA, yaml_doc_path(L->doc), 0, 0,
+		osk_error_set(&e, OSK_EDATA, yaml_doc_path(L->y.doc), 0, 0,
 			      "file is empty: a question set starts with "
 			      "'set:'");
 		add_error(L, &e);
@@ -977,7 +827,7 @@ parse_set(struct ld *L)
 		}
 		parse_categories(L, &top, 0);
 	}
-	if (!L->nomem)
+	if (!L->y.nomem)
 		parse_questions(L, &top);
 }
 
@@ -1021,8 +871,8 @@ load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 
 	memset(&L, 0, sizeof(L));
 	osk_errlist_init(&mine, 1000);
-	L.doc = doc;
-	L.errs = &mine;
+	L.y.doc = doc;
+	L.y.errs = &mine;
 	q = yaml_doc_alloc(doc, sizeof(*q));
 	if (q)
 		q->priv = yaml_doc_alloc(doc, sizeof(*q->priv));
@@ -1036,7 +886,7 @@ load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 	q->source = yaml_doc_text(doc, &q->source_len);
 	sha256_hex(q->source, q->source_len, q->sha256);
 	parse_set(&L);
-	if (L.nerr || L.nomem) {
+	if (L.y.nerr || L.y.nomem) {
 		idtab_release(&L.qids);
 		idtab_release(&L.cids);
 		yaml_doc_free(doc);

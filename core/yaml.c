@@ -1298,3 +1298,158 @@ yaml_json_write(const struct yaml_node *n, struct sbuf *sb, int flags)
 		return sbuf_adds(sb, "null");
 	return json_node(n, sb, flags, 0);
 }
+
+/* ---- loaders that list every error ---- */
+
+void
+yaml_ld_add(struct yaml_ld *L, const struct osk_error *e)
+{
+	if (e->code == OSK_ENOMEM)
+		L->nomem = true;
+	if (L->errs)
+		osk_errlist_add(L->errs, e);
+	L->nerr++;
+}
+
+int
+yaml_ld_fail(struct yaml_ld *L, const struct yaml_node *n, const char *fmt,
+	     ...)
+{
+	struct osk_error e;
+	va_list ap;
+
+	osk_error_set(&e, OSK_EDATA, yaml_doc_path(L->doc), n ? n->line : 0,
+		      n ? n->col : 0, "%s", "");
+	va_start(ap, fmt);
+	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
+	va_end(ap);
+	yaml_ld_add(L, &e);
+	return -OSK_EDATA;
+}
+
+int
+yaml_ld_nomem(struct yaml_ld *L)
+{
+	struct osk_error e;
+
+	if (!L->nomem) {
+		osk_error_set(&e, OSK_ENOMEM, yaml_doc_path(L->doc), 0, 0,
+			      "out of memory");
+		yaml_ld_add(L, &e);
+	}
+	return -OSK_ENOMEM;
+}
+
+void *
+yaml_ld_alloc(struct yaml_ld *L, size_t n, size_t size)
+{
+	void *p = NULL;
+
+	/* One byte more, so that an empty array is not NULL either. */
+	if (!size || n < SIZE_MAX / size)
+		p = yaml_doc_alloc(L->doc, n * size + 1);
+	if (!p)
+		yaml_ld_nomem(L);
+	return p;
+}
+
+static int
+ld_note(struct yaml_ld *L, int r, const struct osk_error *e)
+{
+	if (r < 0)
+		yaml_ld_add(L, e);
+	return r;
+}
+
+int
+yaml_ld_node(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+	     enum yaml_node_kind kind, int flags, const struct yaml_node **out)
+{
+	struct osk_error e;
+
+	return ld_note(L, yaml_map_node(m, key, kind, flags, out, &e), &e);
+}
+
+int
+yaml_ld_str(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+	    int flags, const char **out)
+{
+	struct osk_error e;
+
+	return ld_note(L, yaml_map_str(m, key, flags, out, &e), &e);
+}
+
+int
+yaml_ld_int(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+	    int flags, int *out)
+{
+	struct osk_error e;
+
+	return ld_note(L, yaml_map_int(m, key, flags, out, &e), &e);
+}
+
+int
+yaml_ld_num(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+	    int flags, double *out)
+{
+	struct osk_error e;
+
+	return ld_note(L, yaml_map_num(m, key, flags, out, &e), &e);
+}
+
+int
+yaml_ld_bool(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+	     int flags, bool *out)
+{
+	struct osk_error e;
+
+	return ld_note(L, yaml_map_bool(m, key, flags, out, &e), &e);
+}
+
+int
+yaml_ld_text(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+	     int flags, const char **ja, const char **en)
+{
+	struct osk_error e;
+
+	return ld_note(L, yaml_map_text(m, key, flags, ja, en, &e), &e);
+}
+
+void
+yaml_ld_keys(struct yaml_ld *L, const struct yaml_map *m,
+	     const char *const *known)
+{
+	struct osk_errlist none;
+
+	if (L->errs) {
+		L->nerr += yaml_map_check_keys(m, known, L->errs);
+		return;
+	}
+	osk_errlist_init(&none, 0);
+	L->nerr += yaml_map_check_keys(m, known, &none);
+	osk_errlist_release(&none);
+}
+
+bool
+yaml_ld_map(struct yaml_ld *L, const struct yaml_node *n, const char *what)
+{
+	struct osk_error e;
+
+	return !ld_note(L, yaml_node_expect(L->doc, n, YAML_NODE_MAP, what,
+					    &e), &e);
+}
+
+const struct yaml_node *
+yaml_ld_list(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+	     int flags)
+{
+	const struct yaml_node *list = NULL;
+
+	if (yaml_ld_node(L, m, key, YAML_NODE_SEQ, flags, &list) <= 0)
+		return NULL;
+	if (!list->n) {
+		yaml_ld_fail(L, list, "'%s' must not be empty", key);
+		return NULL;
+	}
+	return list;
+}

@@ -184,6 +184,55 @@ int yaml_node_expect(const struct yaml_doc *d, const struct yaml_node *n,
 const char *yaml_str_short(const char *s, size_t len, char *buf,
 			   size_t size);
 
+/* ---- loaders that list every error ---- */
+
+/*
+ * The state every loader of ours shares that reads a document into structs
+ * and reports every problem instead of stopping at the first (question
+ * sets, the alert catalog). Embed it as member `y` of the loader's state.
+ */
+struct yaml_ld {
+	struct yaml_doc *doc;
+	struct osk_errlist *errs;	/* NULL: errors are only counted */
+	size_t nerr;
+	bool nomem;
+};
+
+/* Add e to the list (and count it). */
+void yaml_ld_add(struct yaml_ld *L, const struct osk_error *e);
+/* "path:line:col: message" at node n (NULL: no position); -OSK_EDATA. */
+int yaml_ld_fail(struct yaml_ld *L, const struct yaml_node *n,
+		 const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Report "out of memory" once; -OSK_ENOMEM. */
+int yaml_ld_nomem(struct yaml_ld *L);
+/* n zeroed items of size bytes from the document's pool, or NULL. */
+void *yaml_ld_alloc(struct yaml_ld *L, size_t n, size_t size);
+
+/* The yaml_map_*() accessors, adding their error to the list. */
+int yaml_ld_node(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+		 enum yaml_node_kind kind, int flags,
+		 const struct yaml_node **out);
+int yaml_ld_str(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+		int flags, const char **out);
+int yaml_ld_int(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+		int flags, int *out);
+int yaml_ld_num(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+		int flags, double *out);
+int yaml_ld_bool(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+		 int flags, bool *out);
+int yaml_ld_text(struct yaml_ld *L, const struct yaml_map *m, const char *key,
+		 int flags, const char **ja, const char **en);
+/* yaml_map_check_keys() into the list. */
+void yaml_ld_keys(struct yaml_ld *L, const struct yaml_map *m,
+		  const char *const *known);
+/* Whether n is a mapping; else an error "<what> must be a mapping". */
+bool yaml_ld_map(struct yaml_ld *L, const struct yaml_node *n,
+		 const char *what);
+/* A non-empty list under key; NULL when absent or bad (reported). */
+const struct yaml_node *yaml_ld_list(struct yaml_ld *L,
+				     const struct yaml_map *m,
+				     const char *key, int flags);
+
 /* ---- JSON ---- */
 
 #define YAML_JSON_PRETTY 1	/* flags: two-space indent, one item a line */
