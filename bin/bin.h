@@ -98,6 +98,11 @@ struct survey_tally *tally_or_die(const char *const *usage,
 void tally_warn_dropped(const struct survey_tally *t);
 /* Parse a whole non-negative number or die with usage. */
 long parse_count(const char *const *usage, const char *what, const char *s);
+/*
+ * Text headings of a table in --lang: the Japanese ones from ja (n of
+ * them), else the column names. CSV and JSON always use the names.
+ */
+void set_titles(struct out_column *cols, const char *const *ja, size_t n);
 /* Render a table to stdout in fmt and free it. */
 void emit_table(struct out_table *t, enum out_format fmt);
 /* The shipped industries list (caller frees with industries_free()). */

@@ -257,13 +257,17 @@ num_cell(char *buf, size_t n, int64_t v)
 		snprintf(buf, n, "%lld", (long long)v);
 }
 
-static const struct out_column list_cols[] = {
+/* Text headings in --lang; CSV and JSON keep the names. */
+static struct out_column list_cols[] = {
 	{ "id", NULL, OUT_RIGHT, OUT_NUM },
 	{ "name", NULL, OUT_LEFT, OUT_STR },
 	{ "industry", NULL, OUT_LEFT, OUT_STR },
 	{ "employees", NULL, OUT_RIGHT, OUT_NUM },
 	{ "pcs", NULL, OUT_RIGHT, OUT_NUM },
 	{ "region", NULL, OUT_LEFT, OUT_STR },
+};
+static const char *const list_ja[] = {
+	"ID", "会社名", "業種", "従業員数", "PC台数", "地域",
 };
 
 static int
@@ -295,6 +299,7 @@ company_list(int argc, char **argv)
 
 	parse_opts(argc, argv, &o, "industry format");
 	need_operands(argc, argv, 0, "no operands");
+	set_titles(list_cols, list_ja, 6);
 	if (!(t = out_table_new(list_cols, 6)))
 		die(OSK_EX_OSERR, "out of memory");
 	osk_error_clear(&err);
@@ -439,12 +444,15 @@ assets_import(int argc, char **argv)
 	return 0;
 }
 
-static const struct out_column asset_cols[] = {
+static struct out_column asset_cols[] = {
 	{ "ip", NULL, OUT_LEFT, OUT_STR },
 	{ "mac", NULL, OUT_LEFT, OUT_STR },
 	{ "hostname", NULL, OUT_LEFT, OUT_STR },
 	{ "owner", NULL, OUT_LEFT, OUT_STR },
 	{ "location", NULL, OUT_LEFT, OUT_STR },
+};
+static const char *const asset_ja[] = {
+	"IPアドレス", "MACアドレス", "機器名", "使う人", "置き場所",
 };
 
 static int
@@ -468,6 +476,7 @@ assets_list(int argc, char **argv)
 	parse_opts(argc, argv, &o, "format");
 	need_operands(argc, argv, 1, "a COMPANY");
 	find_company(argv[optind], &c);
+	set_titles(asset_cols, asset_ja, 5);
 	if (!(t = out_table_new(asset_cols, 5)))
 		die(OSK_EX_OSERR, "out of memory");
 	osk_error_clear(&err);
@@ -490,11 +499,12 @@ cmd_company_assets(int argc, char **argv)
 	return run_subcmd(sub, company_usage, argc, argv);
 }
 
-static const struct out_column industry_cols[] = {
+static struct out_column industry_cols[] = {
 	{ "id", NULL, OUT_LEFT, OUT_STR },
 	{ "ja", NULL, OUT_LEFT, OUT_STR },
 	{ "en", NULL, OUT_LEFT, OUT_STR },
 };
+static const char *const industry_ja[] = { "記号", "日本語名", "英語名" };
 
 static int
 company_industries(int argc, char **argv)
@@ -506,6 +516,7 @@ company_industries(int argc, char **argv)
 
 	parse_opts(argc, argv, &o, "format");
 	need_operands(argc, argv, 0, "no operands");
+	set_titles(industry_cols, industry_ja, 3);
 	if (!(t = out_table_new(industry_cols, 3)))
 		die(OSK_EX_OSERR, "out of memory");
 	for (i = 0; i < ind->n; i++) {

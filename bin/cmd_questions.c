@@ -88,12 +88,15 @@ load_shipped_sets(void)
 		     loaded == 1 ? "" : "s", osk_datadir());
 }
 
-static const struct out_column list_cols[] = {
+static struct out_column list_cols[] = {
 	{ "set", NULL, OUT_LEFT, OUT_STR },
 	{ "version", NULL, OUT_RIGHT, OUT_NUM },
 	{ "kind", NULL, OUT_LEFT, OUT_STR },
 	{ "latest", NULL, OUT_LEFT, OUT_STR },
 	{ "loaded_at", NULL, OUT_LEFT, OUT_STR },
+};
+static const char *const list_ja[] = {
+	"セット", "版", "種類", "最新", "登録日時",
 };
 
 static int
@@ -119,6 +122,7 @@ questions_list(int argc, char **argv)
 	struct out_table *t;
 
 	parse_opts(argc, argv, 0, 0);
+	set_titles(list_cols, list_ja, 5);
 	if (!(t = out_table_new(list_cols, 5)))
 		die(OSK_EX_OSERR, "out of memory");
 	osk_error_clear(&err);

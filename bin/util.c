@@ -442,3 +442,12 @@ write_out(const char *path, const struct sbuf *sb)
 	}
 	free(tmp);
 }
+
+void
+set_titles(struct out_column *cols, const char *const *ja, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cols[i].title = app.lang == OSK_LANG_JA ? ja[i] : NULL;
+}

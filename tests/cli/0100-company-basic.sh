@@ -37,6 +37,10 @@ expect_sql "SELECT count(*) FROM company" 4
 
 otasuke --lang ja company show 1
 expect_grep '^業種: E 製造業$'
+otasuke --lang ja company list --industry I
+expect_grep '^ID  会社名'
+otasuke --lang ja company list --industry I --format csv
+expect_grep '^id,name,industry,employees,pcs,region$'
 
 otasuke company edit 1 --employees 15 --region ''
 expect_rc 0 edit
