@@ -177,8 +177,12 @@ list_row(const struct alerts_incident *inc, void *data)
 		else
 			snprintf(status, sizeof(status), "%s",
 				 L("対応中", "open"));
+		static const char *const sev_ja[] = { "低", "中", "高" };
+
 		cells[2] = inc->company;
 		cells[3] = alerts_severity_name(inc->severity);
+		if (app.lang == OSK_LANG_JA && (unsigned)inc->severity < 3)
+			cells[3] = sev_ja[inc->severity];
 		cells[4] = inc->title;
 		cells[5] = status;
 	}
