@@ -43,8 +43,8 @@ otasuke incident list Beta --format json
 expect_out '[{"id":2,"date":"2025-11-25","company_id":2,"company":"Beta","severity":"low","title":"Port scan","closed_at":null,"action":null,"detail":null,"note":null}]'
 otasuke --lang ja incident list 1
 expect_out "id  日付        会社名  重大度  内容          状態
- 3  2025-11-25  Alpha   medium  日本語の件名  対応中
- 1  2020-10-05  Alpha   high    PC infected   完了 2025-11-25"
+ 3  2025-11-25  Alpha   中      日本語の件名  対応中
+ 1  2020-10-05  Alpha   高      PC infected   完了 2025-11-25"
 
 # Errors: nothing stored or changed.
 n="SELECT count(*), count(closed_at) FROM incident"
