@@ -315,7 +315,7 @@ report_alerts_xlsx_write(const struct report_alerts_xlsx *x,
 		nomem = alerts_xlsx_add(wb, x, lang, ALERTS_XLSX_EVENTS |
 					ALERTS_XLSX_COMPANIES |
 					ALERTS_XLSX_INDUSTRIES) < 0;
-		r = xlsx_book_close(wb, tmp, path, nomem, false, err);
+		r = xlsx_book_close(wb, tmp, path, nomem, err);
 	}
 	free(tmp);
 	return r;

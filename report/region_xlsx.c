@@ -390,7 +390,7 @@ report_region_xlsx_write(struct report_renderer *r,
 	if (!b.nomem && alerts_xlsx_add(b.wb, &x, g->lang,
 					ALERTS_XLSX_COMPANIES) < 0)
 		b.nomem = true;
-	ret = xlsx_book_close(b.wb, tmp, path, b.nomem, false, err);
+	ret = xlsx_book_close(b.wb, tmp, path, b.nomem, err);
 out:
 	sbuf_release(&b.plain);
 	free(tmp);

@@ -522,7 +522,7 @@ report_survey_xlsx_write(const struct survey_tally *t, const char *path,
 	for (qi = 0; qi < t->nquestions && !b.nomem; qi++)
 		if (question_sheet(&b, qi))
 			b.nomem = true;
-	r = xlsx_book_close(b.wb, tmp, path, b.nomem, true, err);
+	r = xlsx_book_close(b.wb, tmp, path, b.nomem, err);
 out:
 	free(b.names);
 	free(tmp);

@@ -178,7 +178,7 @@ close_quietly(lxw_workbook *wb, int *sys)
 
 int
 xlsx_book_close(lxw_workbook *wb, const char *tmp, const char *path,
-		bool nomem, bool quiet, struct osk_error *err)
+		bool nomem, struct osk_error *err)
 {
 	lxw_error le;
 	int sys = 0;
@@ -189,14 +189,10 @@ xlsx_book_close(lxw_workbook *wb, const char *tmp, const char *path,
 		unlink(tmp);
 		return osk_fail(err, OSK_ENOMEM, "out of memory");
 	}
-	le = quiet ? close_quietly(wb, &sys) : workbook_close(wb);
+	le = close_quietly(wb, &sys);
 	if (le != LXW_NO_ERROR) {
 		unlink(tmp);
 		oom = le == LXW_ERROR_MEMORY_MALLOC_FAILED;
-		if (!quiet)
-			return osk_fail(err, oom ? OSK_ENOMEM : OSK_ECANTCREAT,
-					"cannot create '%s': %s", path,
-					lxw_strerror(le));
 		if (oom)
 			return osk_fail(err, OSK_ENOMEM, "out of memory");
 		return osk_fail(err, OSK_EIO, "cannot write '%s': %s", path,

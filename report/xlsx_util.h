@@ -58,11 +58,10 @@ int xlsx_book_open(const char *path, char **tmp, lxw_workbook **wb,
 		   struct osk_error *err);
 /*
  * Close wb and move tmp over path; with nomem (or a failure) remove tmp
- * instead. quiet closes with stderr out of the way and says "cannot
- * write" (OSK_EIO) on a failed close; otherwise libxlsxwriter may print
- * and the error is "cannot create" (OSK_ECANTCREAT).
+ * instead. libxlsxwriter's own messages are kept off stderr: a failed
+ * close is one error, "cannot write 'FILE': reason" (OSK_EIO).
  */
 int xlsx_book_close(lxw_workbook *wb, const char *tmp, const char *path,
-		    bool nomem, bool quiet, struct osk_error *err);
+		    bool nomem, struct osk_error *err);
 
 #endif
