@@ -521,10 +521,9 @@ write_index(const char *dir, const struct list *l)
 	static const char *const head[] = {
 		"id", "company", "file", "grade", "status", "reason",
 	};
-	struct sbuf sb = SBUF_INIT, path = SBUF_INIT, tmp = SBUF_INIT;
+	struct sbuf sb = SBUF_INIT, path = SBUF_INIT;
 	char id[24];
 	size_t i;
-	FILE *f;
 
 	xcheck(csv_write_row(&sb, head, NULL, 6));
 	for (i = 0; i < l->n; i++) {
@@ -541,19 +540,9 @@ write_index(const char *dir, const struct list *l)
 		xcheck(csv_write_row(&sb, row, NULL, 6));
 	}
 	xcheck(sbuf_addf(&path, "%s/index.csv", dir));
-	xcheck(sbuf_addf(&tmp, "%s/.index.csv.tmp", dir));
-	if (!(f = fopen(tmp.buf, "wb")))
-		die(OSK_EX_CANTCREAT, "cannot create '%s': %s", path.buf,
-		    strerror(errno));
-	if (fwrite(sb.buf, 1, sb.len, f) != sb.len || fclose(f) ||
-	    rename(tmp.buf, path.buf)) {
-		unlink(tmp.buf);
-		die(OSK_EX_IOERR, "cannot write '%s': %s", path.buf,
-		    strerror(errno));
-	}
+	write_out(path.buf, &sb);
 	sbuf_release(&sb);
 	sbuf_release(&path);
-	sbuf_release(&tmp);
 }
 
 static int
