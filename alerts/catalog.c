@@ -471,22 +471,11 @@ priv_free(struct alerts_catalog_priv *p)
 	p->nre = 0;
 }
 
-static int
-error_cmp(const void *pa, const void *pb)
-{
-	const struct osk_error *a = pa, *b = pb;
-
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	return a->col < b->col ? -1 : a->col > b->col;
-}
-
 static struct alerts_catalog *
 load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 {
 	struct osk_errlist mine;
 	struct ld L;
-	size_t i;
 
 	memset(&L, 0, sizeof(L));
 	osk_errlist_init(&mine, 1000);
@@ -512,14 +501,7 @@ load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 	} else {
 		L.p->doc = doc;
 	}
-	/* found in passes: put them in file order */
-	if (mine.n)
-		qsort(mine.items, mine.n, sizeof(*mine.items), error_cmp);
-	for (i = 0; errs && i < mine.n; i++)
-		osk_errlist_add(errs, &mine.items[i]);
-	if (errs)
-		errs->total += mine.total - mine.n;
-	osk_errlist_release(&mine);
+	osk_errlist_move_sorted(&mine, errs);
 	return L.c;
 }
 
@@ -527,29 +509,18 @@ struct alerts_catalog *
 alerts_catalog_load_mem(const char *name, const char *buf, size_t len,
 			struct osk_errlist *errs)
 {
-	struct osk_error e;
-	struct yaml_doc *doc = yaml_doc_load_mem(name, buf, len, &e);
+	struct yaml_doc *doc = yaml_doc_load_listed(name, buf ? buf : "", len,
+						    errs);
 
-	if (!doc) {
-		if (errs)
-			osk_errlist_add(errs, &e);
-		return NULL;
-	}
-	return load_doc(doc, errs);
+	return doc ? load_doc(doc, errs) : NULL;
 }
 
 struct alerts_catalog *
 alerts_catalog_load_file(const char *path, struct osk_errlist *errs)
 {
-	struct osk_error e;
-	struct yaml_doc *doc = yaml_doc_load_file(path, &e);
+	struct yaml_doc *doc = yaml_doc_load_listed(path, NULL, 0, errs);
 
-	if (!doc) {
-		if (errs)
-			osk_errlist_add(errs, &e);
-		return NULL;
-	}
-	return load_doc(doc, errs);
+	return doc ? load_doc(doc, errs) : NULL;
 }
 
 void

@@ -107,3 +107,29 @@ osk_errlist_release(struct osk_errlist *l)
 	free(l->items);
 	memset(l, 0, sizeof(*l));
 }
+
+static int
+position_cmp(const void *pa, const void *pb)
+{
+	const struct osk_error *a = pa, *b = pb;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->col < b->col ? -1 : a->col > b->col;
+}
+
+void
+osk_errlist_move_sorted(struct osk_errlist *from, struct osk_errlist *to)
+{
+	size_t i;
+
+	if (to) {
+		if (from->n)
+			qsort(from->items, from->n, sizeof(*from->items),
+			      position_cmp);
+		for (i = 0; i < from->n; i++)
+			osk_errlist_add(to, &from->items[i]);
+		to->total += from->total - from->n;
+	}
+	osk_errlist_release(from);
+}

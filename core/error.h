@@ -66,4 +66,11 @@ void osk_errlist_init(struct osk_errlist *l, size_t keep);
 void osk_errlist_add(struct osk_errlist *l, const struct osk_error *e);
 void osk_errlist_release(struct osk_errlist *l);
 
+/*
+ * Hand the errors of from over to to (may be NULL) in file order (line,
+ * then column: checks that run in passes find them out of order), with
+ * its count of errors not kept; then release from.
+ */
+void osk_errlist_move_sorted(struct osk_errlist *from, struct osk_errlist *to);
+
 #endif

@@ -831,37 +831,6 @@ parse_set(struct ld *L)
 		parse_questions(L, &top);
 }
 
-static int
-error_cmp(const void *pa, const void *pb)
-{
-	const struct osk_error *a = pa, *b = pb;
-
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	return a->col < b->col ? -1 : a->col > b->col;
-}
-
-/*
- * Errors are found in passes (ids first, then the rest), so sort them
- * into file order before handing them over. qsort is not stable; errors at
- * the same position keep no particular order, and there are few of those.
- */
-static void
-move_errors(struct osk_errlist *from, struct osk_errlist *to)
-{
-	size_t i;
-
-	if (to) {
-		if (from->n)
-			qsort(from->items, from->n, sizeof(*from->items),
-			      error_cmp);
-		for (i = 0; i < from->n; i++)
-			osk_errlist_add(to, &from->items[i]);
-		to->total += from->total - from->n;
-	}
-	osk_errlist_release(from);
-}
-
 static struct qset *
 load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 {
@@ -896,7 +865,7 @@ load_doc(struct yaml_doc *doc, struct osk_errlist *errs)
 		q->priv->questions = L.qids;
 		q->priv->categories = L.cids;
 	}
-	move_errors(&mine, errs);
+	osk_errlist_move_sorted(&mine, errs);
 	return q;
 }
 
@@ -904,29 +873,18 @@ struct qset *
 qset_load_mem(const char *name, const char *buf, size_t len,
 	      struct osk_errlist *errs)
 {
-	struct osk_error e;
-	struct yaml_doc *doc = yaml_doc_load_mem(name, buf, len, &e);
+	struct yaml_doc *doc = yaml_doc_load_listed(name, buf ? buf : "", len,
+						    errs);
 
-	if (!doc) {
-		if (errs)
-			osk_errlist_add(errs, &e);
-		return NULL;
-	}
-	return load_doc(doc, errs);
+	return doc ? load_doc(doc, errs) : NULL;
 }
 
 struct qset *
 qset_load_file(const char *path, struct osk_errlist *errs)
 {
-	struct osk_error e;
-	struct yaml_doc *doc = yaml_doc_load_file(path, &e);
+	struct yaml_doc *doc = yaml_doc_load_listed(path, NULL, 0, errs);
 
-	if (!doc) {
-		if (errs)
-			osk_errlist_add(errs, &e);
-		return NULL;
-	}
-	return load_doc(doc, errs);
+	return doc ? load_doc(doc, errs) : NULL;
 }
 
 void

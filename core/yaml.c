@@ -1453,3 +1453,16 @@ yaml_ld_list(struct yaml_ld *L, const struct yaml_map *m, const char *key,
 	}
 	return list;
 }
+
+struct yaml_doc *
+yaml_doc_load_listed(const char *path, const char *buf, size_t len,
+		     struct osk_errlist *errs)
+{
+	struct osk_error e;
+	struct yaml_doc *doc = buf ? yaml_doc_load_mem(path, buf, len, &e)
+				   : yaml_doc_load_file(path, &e);
+
+	if (!doc && errs)
+		osk_errlist_add(errs, &e);
+	return doc;
+}

@@ -82,6 +82,14 @@ struct yaml_doc *yaml_doc_load_file(const char *path, struct osk_error *err);
 struct yaml_doc *yaml_doc_load_mem(const char *name, const char *buf,
 				   size_t len, struct osk_error *err);
 
+/*
+ * For loaders that list their errors: the file at path when buf is NULL,
+ * else len bytes of buf named path. On failure the error goes into errs
+ * (may be NULL) and NULL is returned.
+ */
+struct yaml_doc *yaml_doc_load_listed(const char *path, const char *buf,
+				      size_t len, struct osk_errlist *errs);
+
 /* Free the document, its nodes and strings. NULL does nothing. */
 void yaml_doc_free(struct yaml_doc *d);
 
