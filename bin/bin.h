@@ -103,6 +103,19 @@ long parse_count(const char *const *usage, const char *what, const char *s);
  * them), else the column names. CSV and JSON always use the names.
  */
 void set_titles(struct out_column *cols, const char *const *ja, size_t n);
+/*
+ * The next option of a subcommand whose group shares one longopts table,
+ * or -1 at the end. cmd names the subcommand in messages ("alerts
+ * summary"). An unknown option, a missing value, or an option that is not
+ * one of the space-separated names in allowed is a usage error:
+ * "'alerts import' does not take '--by'". Set optind = 0 before the first
+ * call.
+ */
+struct option;
+int next_opt(int argc, char **argv, const char *shortopts,
+	     const struct option *longopts, const char *allowed,
+	     const char *const *usage, const char *cmd);
+
 /* Render a table to stdout in fmt and free it. */
 void emit_table(struct out_table *t, enum out_format fmt);
 /* The shipped industries list (caller frees with industries_free()). */

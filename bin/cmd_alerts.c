@@ -76,21 +76,14 @@ static void
 parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 {
 	struct osk_error err;
+	char cmd[64];
 	int c;
 
 	memset(o, 0, sizeof(*o));
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		const struct option *lo;
-
-		for (lo = longopts; lo->name && lo->val != c; lo++)
-			;
-		if (c == '?' || c == ':' || !lo->name)
-			usage_error(alerts_usage, "'alerts %s' does not take "
-				    "'%s'", argv[0], argv[optind - 1]);
-		if (!strstr(allowed, lo->name))
-			usage_error(alerts_usage, "'alerts %s' does not take "
-				    "'--%s'", argv[0], lo->name);
+	snprintf(cmd, sizeof(cmd), "alerts %s", argv[0]);
+	while ((c = next_opt(argc, argv, "o:", longopts, allowed,
+			      alerts_usage, cmd)) != -1) {
 		switch (c) {
 		case O_FORMAT: o->format = optarg; break;
 		case O_COMPANY: o->company = optarg; break;

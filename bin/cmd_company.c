@@ -79,18 +79,14 @@ static void
 parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 {
 	struct osk_error err;
+	char cmd[64];
 	int c;
 
 	memset(o, 0, sizeof(*o));
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		const struct option *lo;
-
-		for (lo = longopts; lo->name && lo->val != c; lo++)
-			;
-		if (c == '?' || !lo->name || !strstr(allowed, lo->name))
-			usage_error(company_usage, "'company %s' does not take "
-				    "'%s'", argv[0], argv[optind - 1]);
+	snprintf(cmd, sizeof(cmd), "company %s", argv[0]);
+	while ((c = next_opt(argc, argv, "", longopts, allowed,
+			      company_usage, cmd)) != -1) {
 		switch (c) {
 		case O_INDUSTRY: o->industry = optarg; break;
 		case O_EMPLOYEES: o->employees = optarg; break;

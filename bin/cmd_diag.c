@@ -63,23 +63,16 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed,
 {
 	const char *name = o->name ? o->name : argv[0];
 	struct osk_error err;
+	char cmd[64];
 	int c;
 
 	memset(o, 0, sizeof(*o));
 	o->set = DIAG_DEFAULT_SET;
 	o->name = name;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		const struct option *lo;
-
-		for (lo = longopts; lo->name && lo->val != c; lo++)
-			;
-		if (c == '?' || !lo->name)
-			usage_error(diag_usage, "'diag %s' does not take '%s'",
-				    name, argv[optind - 1]);
-		if (!strstr(allowed, lo->name))
-			usage_error(diag_usage, "'diag %s' does not take "
-				    "'--%s'", name, lo->name);
+	snprintf(cmd, sizeof(cmd), "diag %s", name);
+	while ((c = next_opt(argc, argv, "", longopts, allowed,
+			      diag_usage, cmd)) != -1) {
 		switch (c) {
 		case O_SET: o->set = optarg; break;
 		case O_REVIEW: o->review = true; break;

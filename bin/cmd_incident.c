@@ -53,21 +53,14 @@ struct opts {
 static void
 parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 {
+	char cmd[64];
 	int c;
 
 	memset(o, 0, sizeof(*o));
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		const struct option *lo;
-
-		for (lo = longopts; lo->name && lo->val != c; lo++)
-			;
-		if (c == '?' || !lo->name)
-			usage_error(incident_usage, "'incident %s' does not "
-				    "take '%s'", argv[0], argv[optind - 1]);
-		if (!strstr(allowed, lo->name))
-			usage_error(incident_usage, "'incident %s' does not "
-				    "take '--%s'", argv[0], lo->name);
+	snprintf(cmd, sizeof(cmd), "incident %s", argv[0]);
+	while ((c = next_opt(argc, argv, "", longopts, allowed,
+			      incident_usage, cmd)) != -1) {
 		switch (c) {
 		case O_SEVERITY: o->severity = optarg; break;
 		case O_TITLE: o->title = optarg; break;

@@ -103,24 +103,15 @@ static void
 parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 {
 	const char *bad;
+	char cmd[64];
 	int c;
 
 	memset(o, 0, sizeof(*o));
 	o->lang = app.lang;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:j:", longopts, NULL)) != -1) {
-		const struct option *lo;
-
-		for (lo = longopts; lo->name && lo->val != c; lo++)
-			;
-		if (c == '?' || !lo->name)
-			usage_error(report_usage, "'report %s' does not take "
-				    "'%s'", argv[0], argv[optind - 1]);
-		if (!strstr(allowed, lo->name))
-			usage_error(report_usage, "'report %s' does not take "
-				    "%s%s", argv[0], c == 'o' || c == 'j' ?
-				    "-" : "--", c == 'o' ? "o" : c == 'j' ?
-				    "j" : lo->name);
+	snprintf(cmd, sizeof(cmd), "report %s", argv[0]);
+	while ((c = next_opt(argc, argv, "o:j:", longopts, allowed,
+			      report_usage, cmd)) != -1) {
 		switch (c) {
 		case 'o': o->output = optarg; break;
 		case 'j':

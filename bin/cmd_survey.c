@@ -65,19 +65,14 @@ static void
 parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 {
 	struct osk_error err;
+	char cmd[64];
 	int c;
 
 	memset(o, 0, sizeof(*o));
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		const struct option *lo;
-
-		for (lo = longopts; lo->name && lo->val != c; lo++)
-			;
-		if (c == '?' || c == ':' || !lo->name ||
-		    !strstr(allowed, lo->name))
-			usage_error(survey_usage, "'survey %s' does not take "
-				    "'%s'", argv[0], argv[optind - 1]);
+	snprintf(cmd, sizeof(cmd), "survey %s", argv[0]);
+	while ((c = next_opt(argc, argv, "o:", longopts, allowed,
+			      survey_usage, cmd)) != -1) {
 		switch (c) {
 		case O_SET: o->set = optarg; break;
 		case O_COMPANY: o->company = optarg; break;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -450,4 +451,46 @@ set_titles(struct out_column *cols, const char *const *ja, size_t n)
 
 	for (i = 0; i < n; i++)
 		cols[i].title = app.lang == OSK_LANG_JA ? ja[i] : NULL;
+}
+
+/* Is name one of the space-separated words of allowed? */
+static bool
+allowed_word(const char *allowed, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	for (p = allowed; (p = strstr(p, name)); p += n)
+		if ((p == allowed || p[-1] == ' ') && (!p[n] || p[n] == ' '))
+			return true;
+	return false;
+}
+
+int
+next_opt(int argc, char **argv, const char *shortopts,
+	 const struct option *longopts, const char *allowed,
+	 const char *const *usage, const char *cmd)
+{
+	const struct option *lo;
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+
+	if (c == -1)
+		return -1;
+	/* GNU getopt: '?' with optopt set is a known option lacking its value */
+	for (lo = longopts; c == '?' && optopt && lo->name; lo++)
+		if (lo->val == optopt)
+			usage_error(usage, "'%s': '%s' needs a value", cmd,
+				    argv[optind - 1]);
+	for (lo = longopts; lo->name && lo->val != c; lo++)
+		;
+	if (c == '?' || c == ':' || !lo->name)
+		usage_error(usage, "'%s' does not take '%s'", cmd,
+			    argv[optind - 1]);
+	if (!allowed_word(allowed, lo->name)) {
+		if (c < 128 && strchr(shortopts, c))
+			usage_error(usage, "'%s' does not take '-%c'", cmd, c);
+		usage_error(usage, "'%s' does not take '--%s'", cmd,
+			    lo->name);
+	}
+	return c;
 }

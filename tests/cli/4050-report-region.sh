@@ -173,7 +173,7 @@ expect_rc 64 "bad extension"
 expect_grep "^otasuke: cannot tell the format of 'bad.png'; end it in .xlsx or .pdf$" "$T/err"
 otasuke report region --set diag-office -o bad.pdf
 expect_rc 64 "--set"
-expect_grep "^otasuke: 'report region' does not take --set$" "$T/err"
+expect_grep "^otasuke: 'report region' does not take '--set'$" "$T/err"
 for f in bad.pdf bad.xlsx; do
 	otasuke report region -o nosuchdir/$f
 	expect_rc 73 "no folder ($f)"
