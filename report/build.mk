@@ -16,4 +16,5 @@ REPORT_SRC = \
 	report/survey_pdf.c \
 	report/survey_xlsx.c \
 	report/texts.c \
+	report/ttf.c \
 	report/xlsx_util.c
