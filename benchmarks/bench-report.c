@@ -10,7 +10,8 @@
  *                            a batch worker on database DB (warm: one
  *                            sheet first), then N sheets as PDF into DIR:
  *                            companies 1..N in turn, or company ID N
- *                            times; prints "median_ms mean_ms pages"
+ *                            times; prints "median_ms mean_ms pages
+ *                            median_ms_of_two_page_sheets"
  *   bench-report html DB ID TEMPLATE OUT
  *                            the sheet of company ID as HTML: TEMPLATE
  *                            (benchmarks/sheet.html) filled with the
@@ -124,10 +125,10 @@ bench_sheets(int argc, char **argv)
 	struct osk_error err;
 	struct store *st;
 	char path[4096];
-	double *ms, sum = 0, t;
+	double *ms, *ms2, sum = 0, t;
 	long pages = 0;
 	int64_t id;
-	int i, n;
+	int i, n, n2 = 0;
 
 	if (argc < 5 || (n = atoi(argv[3])) < 1) {
 		fprintf(stderr, "usage: bench-report sheets DB N DIR [ID]\n");
@@ -149,7 +150,9 @@ bench_sheets(int argc, char **argv)
 		fprintf(stderr, "bench-report: %s\n", err.msg);
 		return 1;
 	}
-	if (!(ms = calloc((size_t)n, sizeof(*ms))))
+	ms = calloc((size_t)n, sizeof(*ms));
+	ms2 = calloc((size_t)n, sizeof(*ms2));
+	if (!ms || !ms2)
 		return 1;
 	for (i = 0; i < n; i++) {
 		id = argc > 5 ? atoll(argv[5]) : i + 1;
@@ -162,10 +165,15 @@ bench_sheets(int argc, char **argv)
 		ms[i] = now_ms() - t;
 		sum += ms[i];
 		pages += res.pages;
+		if (res.pages == 2)
+			ms2[n2++] = ms[i];
 	}
 	qsort(ms, (size_t)n, sizeof(*ms), cmp_double);
-	printf("%.2f %.2f %ld\n", ms[n / 2], sum / n, pages);
+	qsort(ms2, (size_t)n2, sizeof(*ms2), cmp_double);
+	printf("%.2f %.2f %ld %.2f\n", ms[n / 2], sum / n, pages,
+	       n2 ? ms2[n2 / 2] : 0.0);
 	free(ms);
+	free(ms2);
 	report_batch_free(b);
 	report_renderer_free(r);
 	store_close(st);
@@ -359,9 +367,17 @@ page_html(FILE *f, const struct report_renderer *r,
 				fputs("<div class=\"event\">", f);
 				plain(f, r, lang, ph->events[j].title);
 				fprintf(f, " %ld", ph->events[j].count);
-				if (ph->events[j].devices) {
+				if (ph->events[j].ndevices) {
+					size_t k;
+
 					fputs("<div class=\"dev\">", f);
-					esc(f, ph->events[j].devices);
+					for (k = 0; k < ph->events[j].ndevices;
+					     k++) {
+						if (k)
+							fputs(lang == OSK_LANG_JA ?
+							      "、" : ", ", f);
+						esc(f, ph->events[j].devices[k]);
+					}
 					fputs("</div>", f);
 				}
 				fputs("</div>", f);

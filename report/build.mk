@@ -2,6 +2,7 @@
 REPORT_SRC = \
 	report/alerts_xlsx.c \
 	report/batch.c \
+	report/canvas.c \
 	report/chart_bar.c \
 	report/chart_radar.c \
 	report/chart_scatter.c \
@@ -11,6 +12,7 @@ REPORT_SRC = \
 	report/region_pdf.c \
 	report/region_xlsx.c \
 	report/font.c \
+	report/pdf.c \
 	report/sheet.c \
 	report/surface.c \
 	report/survey_pdf.c \

@@ -7,58 +7,58 @@
 /* Bars: the score bar of the category table, and grouped bar charts. */
 
 void
-chart_scorebar_draw(cairo_t *cr, double x, double y, double w, double h,
+chart_scorebar_draw(struct canvas *cv, double x, double y, double w, double h,
 		    double value, double marker, double max, uint32_t color)
 {
 	double v;
 
 	if (max <= 0)
 		max = 100;
-	rounded_rect(cr, x, y, w, h, h / 2);
-	set_rgb(cr, 0xe4e8ee);
-	cairo_fill(cr);
+	rounded_rect(cv, x, y, w, h, h / 2);
+	set_rgb(cv, 0xe4e8ee);
+	cv_fill(cv);
 	if (value != REPORT_NONE && value > 0) {
 		v = value > max ? max : value;
-		rounded_rect(cr, x, y, fmax(w * v / max, h), h, h / 2);
-		set_rgb(cr, color);
-		cairo_fill(cr);
+		rounded_rect(cv, x, y, fmax(w * v / max, h), h, h / 2);
+		set_rgb(cv, color);
+		cv_fill(cv);
 	}
 	if (marker != REPORT_NONE && marker >= 0) {
 		v = marker > max ? max : marker;
-		cairo_rectangle(cr, x + w * v / max - 0.9, y - 2.2, 1.8,
+		cv_rectangle(cv, x + w * v / max - 0.9, y - 2.2, 1.8,
 				h + 4.4);
-		set_rgb(cr, C_CMP);
-		cairo_fill(cr);
+		set_rgb(cv, C_CMP);
+		cv_fill(cv);
 	}
 }
 
 static void
-swatch(cairo_t *cr, const struct chart_series *s, double x, double sy)
+swatch(struct canvas *cv, const struct chart_series *s, double x, double sy)
 {
 	double d[2];
 
 	if (s->fill > 0) {
-		cairo_rectangle(cr, x, sy - 4, 14, 8);
-		set_rgba(cr, s->color, s->fill);
-		cairo_fill(cr);
+		cv_rectangle(cv, x, sy - 4, 14, 8);
+		set_rgba(cv, s->color, s->fill);
+		cv_fill(cv);
 	}
-	cairo_move_to(cr, x, sy);
-	cairo_line_to(cr, x + 14, sy);
-	set_rgb(cr, s->color);
-	cairo_set_line_width(cr, s->width > 0 ? s->width : 1);
+	cv_move_to(cv, x, sy);
+	cv_line_to(cv, x + 14, sy);
+	set_rgb(cv, s->color);
+	cv_set_line_width(cv, s->width > 0 ? s->width : 1);
 	if (s->dash == 1) {
 		d[0] = 3;
 		d[1] = 1.6;
-		cairo_set_dash(cr, d, 2, 0);
+		cv_set_dash(cv, d, 2, 0);
 	} else if (s->dash == 2) {
 		d[0] = 0.01;
 		d[1] = 2.2;
-		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-		cairo_set_dash(cr, d, 2, 0);
+		cv_set_line_cap(cv, CAIRO_LINE_CAP_ROUND);
+		cv_set_dash(cv, d, 2, 0);
 	}
-	cairo_stroke(cr);
-	cairo_set_dash(cr, NULL, 0, 0);
-	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	cv_stroke(cv);
+	cv_set_dash(cv, NULL, 0, 0);
+	cv_set_line_cap(cv, CAIRO_LINE_CAP_BUTT);
 }
 
 #define SWATCH_W 18.0		/* swatch and the gap after it */
@@ -86,7 +86,7 @@ chart_legend(struct rctx *c, const struct chart_series *s, size_t n,
 		for (j = i; draw && j < end; j++) {
 			iw = fmin(text_width(c, s[j].name, &st),
 				  x + w - tx - SWATCH_W);
-			swatch(c->cr, &s[j], tx, y + rowh / 2 - 1);
+			swatch(c->cv, &s[j], tx, y + rowh / 2 - 1);
 			text_draw(c, s[j].name, tx + SWATCH_W, y, iw + 0.5,
 				  rowh, &st);
 			tx += SWATCH_W + iw + ITEM_GAP;
@@ -107,13 +107,13 @@ grid_draw(struct rctx *c, const struct chart_bars *ch, double max, double bx,
 	double v, gx;
 	char buf[32];
 
-	cairo_set_line_width(c->cr, 0.4);
+	cv_set_line_width(c->cv, 0.4);
 	for (v = ch->grid; v <= max + 1e-9; v += ch->grid) {
 		gx = bx + bw * v / max;
-		cairo_move_to(c->cr, gx, y);
-		cairo_line_to(c->cr, gx, y + h);
-		set_rgb(c->cr, 0xe6eaf0);
-		cairo_stroke(c->cr);
+		cv_move_to(c->cv, gx, y);
+		cv_line_to(c->cv, gx, y + h);
+		set_rgb(c->cv, 0xe6eaf0);
+		cv_stroke(c->cv);
 	}
 	for (v = 0; v <= max + 1e-9; v += ch->grid) {
 		gx = bx + bw * v / max;
@@ -126,7 +126,7 @@ void
 chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
 		double y, double w, double h)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	double size = ch->size > 0 ? ch->size : 8;
 	struct tstyle label = { .size = size, .min = size * 0.8,
 				.color = C_INK, .lines = 2, .middle = true,
@@ -165,11 +165,11 @@ chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
 		return;
 	if (ch->grid > 0)
 		grid_draw(c, ch, max, bx, bw, y, h, size);
-	cairo_set_line_width(cr, 0.5);
-	cairo_move_to(cr, bx, y);
-	cairo_line_to(cr, bx, y + h);
-	set_rgb(cr, C_RULE);
-	cairo_stroke(cr);
+	cv_set_line_width(cv, 0.5);
+	cv_move_to(cv, bx, y);
+	cv_line_to(cv, bx, y + h);
+	set_rgb(cv, C_RULE);
+	cv_stroke(cv);
 	for (i = 0; i < ch->n; i++) {
 		double ry = y + rowh * (double)i;
 
@@ -181,19 +181,19 @@ chart_bars_draw(struct rctx *c, const struct chart_bars *ch, double x,
 
 			by = ry + gap / 2 + barh * (double)k;
 			if (ch->track) {
-				cairo_rectangle(cr, bx, by + barh * 0.1, bw,
+				cv_rectangle(cv, bx, by + barh * 0.1, bw,
 						barh * 0.8);
-				set_rgb(cr, C_TINT);
-				cairo_fill(cr);
+				set_rgb(cv, C_TINT);
+				cv_fill(cv);
 			}
 			if (v == REPORT_NONE)
 				continue;
 			bar = bw * fmax(0, fmin(v, max)) / max;
-			cairo_rectangle(cr, bx, by + barh * 0.1, bar,
+			cv_rectangle(cv, bx, by + barh * 0.1, bar,
 					barh * 0.8);
-			set_rgb(cr, k == 0 && ch->colors ? ch->colors[i] :
+			set_rgb(cv, k == 0 && ch->colors ? ch->colors[i] :
 				ch->series[k].color);
-			cairo_fill(cr);
+			cv_fill(cv);
 			if (!val) {
 				snprintf(buf, sizeof(buf), "%.*f%s",
 					 ch->decimals, v,

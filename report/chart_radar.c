@@ -25,7 +25,7 @@ axis_point(double cx, double cy, double radius, size_t i, size_t n,
 }
 
 static void
-polygon(cairo_t *cr, double cx, double cy, double radius, size_t n)
+polygon(struct canvas *cv, double cx, double cy, double radius, size_t n)
 {
 	double x, y;
 	size_t i;
@@ -33,29 +33,29 @@ polygon(cairo_t *cr, double cx, double cy, double radius, size_t n)
 	for (i = 0; i < n; i++) {
 		axis_point(cx, cy, radius, i, n, &x, &y);
 		if (i == 0)
-			cairo_move_to(cr, x, y);
+			cv_move_to(cv, x, y);
 		else
-			cairo_line_to(cr, x, y);
+			cv_line_to(cv, x, y);
 	}
-	cairo_close_path(cr);
+	cv_close_path(cv);
 }
 
 static void
-set_dash(cairo_t *cr, int dash, double width)
+set_dash(struct canvas *cv, int dash, double width)
 {
 	double d[2];
 
 	if (dash == 1) {
 		d[0] = 4 * width;
 		d[1] = 2.2 * width;
-		cairo_set_dash(cr, d, 2, 0);
+		cv_set_dash(cv, d, 2, 0);
 	} else if (dash == 2) {
 		d[0] = 0.01;
 		d[1] = 2.4 * width;
-		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-		cairo_set_dash(cr, d, 2, 0);
+		cv_set_line_cap(cv, CAIRO_LINE_CAP_ROUND);
+		cv_set_dash(cv, d, 2, 0);
 	} else {
-		cairo_set_dash(cr, NULL, 0, 0);
+		cv_set_dash(cv, NULL, 0, 0);
 	}
 }
 
@@ -68,7 +68,7 @@ clamp_value(double v, double max)
 }
 
 static void
-draw_series(cairo_t *cr, const struct chart_series *s, double cx, double cy,
+draw_series(struct canvas *cv, const struct chart_series *s, double cx, double cy,
 	    double radius, size_t n, double max)
 {
 	double x, y;
@@ -78,22 +78,22 @@ draw_series(cairo_t *cr, const struct chart_series *s, double cx, double cy,
 		axis_point(cx, cy, radius * clamp_value(s->v[i], max) / max,
 			   i, n, &x, &y);
 		if (i == 0)
-			cairo_move_to(cr, x, y);
+			cv_move_to(cv, x, y);
 		else
-			cairo_line_to(cr, x, y);
+			cv_line_to(cv, x, y);
 	}
-	cairo_close_path(cr);
+	cv_close_path(cv);
 	if (s->fill > 0) {
-		set_rgba(cr, s->color, s->fill);
-		cairo_fill_preserve(cr);
+		set_rgba(cv, s->color, s->fill);
+		cv_fill_preserve(cv);
 	}
-	set_rgb(cr, s->color);
-	cairo_set_line_width(cr, s->width > 0 ? s->width : 1);
-	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	set_dash(cr, s->dash, s->width > 0 ? s->width : 1);
-	cairo_stroke(cr);
-	cairo_set_dash(cr, NULL, 0, 0);
-	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	set_rgb(cv, s->color);
+	cv_set_line_width(cv, s->width > 0 ? s->width : 1);
+	cv_set_line_join(cv, CAIRO_LINE_JOIN_ROUND);
+	set_dash(cv, s->dash, s->width > 0 ? s->width : 1);
+	cv_stroke(cv);
+	cv_set_dash(cv, NULL, 0, 0);
+	cv_set_line_cap(cv, CAIRO_LINE_CAP_BUTT);
 	if (!s->dots)
 		return;
 	for (i = 0; i < n; i++) {
@@ -101,13 +101,13 @@ draw_series(cairo_t *cr, const struct chart_series *s, double cx, double cy,
 			continue;
 		axis_point(cx, cy, radius * clamp_value(s->v[i], max) / max,
 			   i, n, &x, &y);
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, x, y, 2.1, 0, 2 * M_PI);
-		set_rgb(cr, C_WHITE);
-		cairo_fill_preserve(cr);
-		set_rgb(cr, s->color);
-		cairo_set_line_width(cr, 1.2);
-		cairo_stroke(cr);
+		cv_new_sub_path(cv);
+		cv_arc(cv, x, y, 2.1, 0, 2 * M_PI);
+		set_rgb(cv, C_WHITE);
+		cv_fill_preserve(cv);
+		set_rgb(cv, s->color);
+		cv_set_line_width(cv, 1.2);
+		cv_stroke(cv);
 	}
 }
 
@@ -173,7 +173,7 @@ void
 chart_radar_draw(struct rctx *c, const struct chart_radar *ch, double x,
 		 double y, double w, double h)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	double size = ch->label_size > 0 ? ch->label_size : 7.5;
 	double max = ch->max > 0 ? ch->max : 100;
 	double step = ch->step > 0 ? ch->step : max / 5;
@@ -202,30 +202,30 @@ chart_radar_draw(struct rctx *c, const struct chart_radar *ch, double x,
 		return;
 
 	/* grid: a tinted disc, rings, spokes */
-	cairo_save(cr);
-	cairo_new_path(cr);
-	polygon(cr, cx, cy, radius, n);
-	set_rgb(cr, 0xf7f9fb);
-	cairo_fill(cr);
-	cairo_set_line_width(cr, 0.5);
+	cv_save(cv);
+	cv_new_path(cv);
+	polygon(cv, cx, cy, radius, n);
+	set_rgb(cv, 0xf7f9fb);
+	cv_fill(cv);
+	cv_set_line_width(cv, 0.5);
 	for (v = step; v <= max + 1e-9; v += step) {
-		polygon(cr, cx, cy, radius * v / max, n);
-		set_rgb(cr, v >= max - 1e-9 ? 0xb9c2ce : C_RULE);
-		cairo_stroke(cr);
+		polygon(cv, cx, cy, radius * v / max, n);
+		set_rgb(cv, v >= max - 1e-9 ? 0xb9c2ce : C_RULE);
+		cv_stroke(cv);
 	}
 	for (i = 0; i < n; i++) {
 		double px, py;
 
 		axis_point(cx, cy, radius, i, n, &px, &py);
-		cairo_move_to(cr, cx, cy);
-		cairo_line_to(cr, px, py);
+		cv_move_to(cv, cx, cy);
+		cv_line_to(cv, px, py);
 	}
-	set_rgb(cr, C_RULE);
-	cairo_stroke(cr);
+	set_rgb(cv, C_RULE);
+	cv_stroke(cv);
 
 	/* series, the first on top */
 	for (i = ch->nseries; i-- > 0;)
-		draw_series(cr, &ch->series[i], cx, cy, radius, n, max);
+		draw_series(cv, &ch->series[i], cx, cy, radius, n, max);
 
 	/* ring values along the first spoke, on top of the series */
 	for (v = step; v <= max + 1e-9; v += step * 2) {
@@ -233,7 +233,7 @@ chart_radar_draw(struct rctx *c, const struct chart_radar *ch, double x,
 		text_draw(c, buf, cx + 2, cy - radius * v / max - 3.5, 20, 8,
 			  &tick);
 	}
-	cairo_restore(cr);
+	cv_restore(cv);
 
 	for (i = 0; i < n; i++)
 		draw_label(c, &labels[i], cx, cy, radius, i, n, size, lw);

@@ -42,7 +42,7 @@ void
 chart_scatter_draw(struct rctx *c, const struct chart_scatter *ch, double x,
 		   double y, double w, double h)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	double size = ch->size > 0 ? ch->size : 7.5;
 	struct tstyle tick = { .size = size * 0.9, .color = C_MUTED,
 			       .raw = true, .lines = 1 };
@@ -69,15 +69,15 @@ chart_scatter_draw(struct rctx *c, const struct chart_scatter *ch, double x,
 		return;
 
 	/* grid and ticks */
-	cairo_set_line_width(cr, 0.4);
+	cv_set_line_width(cv, 0.4);
 	tick.align = PANGO_ALIGN_RIGHT;
 	for (v = 0; v <= ytop + 1e-9; v += ystep) {
 		double gy = py + ph - ph * v / ytop;
 
-		cairo_move_to(cr, px, gy);
-		cairo_line_to(cr, px + pw, gy);
-		set_rgb(cr, v == 0 ? C_FAINT : 0xe6eaf0);
-		cairo_stroke(cr);
+		cv_move_to(cv, px, gy);
+		cv_line_to(cv, px + pw, gy);
+		set_rgb(cv, v == 0 ? C_FAINT : 0xe6eaf0);
+		cv_stroke(cv);
 		text_draw(c, tick_text(buf, v), x, gy - size * 0.7,
 			  left - 4, size * 1.4, &tick);
 	}
@@ -85,10 +85,10 @@ chart_scatter_draw(struct rctx *c, const struct chart_scatter *ch, double x,
 	for (v = 0; v <= xtop + 1e-9; v += xstep) {
 		double gx = px + pw * v / xtop;
 
-		cairo_move_to(cr, gx, py);
-		cairo_line_to(cr, gx, py + ph);
-		set_rgb(cr, v == 0 ? C_FAINT : 0xe6eaf0);
-		cairo_stroke(cr);
+		cv_move_to(cv, gx, py);
+		cv_line_to(cv, gx, py + ph);
+		set_rgb(cv, v == 0 ? C_FAINT : 0xe6eaf0);
+		cv_stroke(cv);
 		text_draw(c, tick_text(buf, v), gx - 20, py + ph + 2, 40,
 			  size * 1.4, &tick);
 	}
@@ -96,24 +96,24 @@ chart_scatter_draw(struct rctx *c, const struct chart_scatter *ch, double x,
 		text_draw(c, ch->xlabel, px, py + ph + size * 2, pw,
 			  size * 1.5, &axis);
 	if (ch->ylabel) {
-		cairo_save(cr);
-		cairo_translate(cr, x, py + ph);
-		cairo_rotate(cr, -M_PI / 2);
+		cv_save(cv);
+		cv_translate(cv, x, py + ph);
+		cv_rotate(cv, -M_PI / 2);
 		text_draw(c, ch->ylabel, 0, 0, ph, size * 1.5, &axis);
-		cairo_restore(cr);
+		cv_restore(cv);
 	}
 
 	/* the points, translucent so that piles show */
 	for (i = 0; i < ch->n; i++) {
 		if (isnan(ch->x[i]) || isnan(ch->y[i]))
 			continue;
-		cairo_new_path(cr);
-		cairo_arc(cr, px + pw * ch->x[i] / xtop,
+		cv_new_path(cv);
+		cv_arc(cv, px + pw * ch->x[i] / xtop,
 			  py + ph - ph * ch->y[i] / ytop, 2.6, 0, 2 * M_PI);
-		set_rgba(cr, ch->color, 0.55);
-		cairo_fill_preserve(cr);
-		set_rgb(cr, ch->color);
-		cairo_set_line_width(cr, 0.6);
-		cairo_stroke(cr);
+		set_rgba(cv, ch->color, 0.55);
+		cv_fill_preserve(cv);
+		set_rgb(cv, ch->color);
+		cv_set_line_width(cv, 0.6);
+		cv_stroke(cv);
 	}
 }

@@ -19,7 +19,7 @@
 double
 doc_header(struct rctx *c, const struct doc_head *h, bool title_page)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	double bh = title_page ? BAND_TALL : BAND_SLIM;
 	double lw = 270, rx = DOC_ML + lw + 12, rw = DOC_CW - lw - 12;
 	struct tstyle title = { .size = title_page ? 19 : 13.5, .min = 10,
@@ -33,12 +33,12 @@ doc_header(struct rctx *c, const struct doc_head *h, bool title_page)
 			       .color = 0xdfe7f3, .lines = 1, .raw = true,
 			       .align = PANGO_ALIGN_RIGHT };
 
-	cairo_rectangle(cr, 0, 0, PAGE_W, bh);
-	set_rgb(cr, C_NAVY);
-	cairo_fill(cr);
-	cairo_rectangle(cr, 0, bh, PAGE_W, 3);
-	set_rgb(cr, C_ACCENT);
-	cairo_fill(cr);
+	cv_rectangle(cv, 0, 0, PAGE_W, bh);
+	set_rgb(cv, C_NAVY);
+	cv_fill(cv);
+	cv_rectangle(cv, 0, bh, PAGE_W, 3);
+	set_rgb(cv, C_ACCENT);
+	cv_fill(cv);
 	if (title_page) {
 		text_draw(c, h->title, DOC_ML, 13, lw, 26, &title);
 		text_draw(c, h->subtitle, DOC_ML, 39, lw, 12, &sub);
@@ -63,9 +63,9 @@ doc_footer(struct rctx *c, const char *note, size_t page, size_t pages)
 			      .raw = true, .align = PANGO_ALIGN_RIGHT };
 	char a[24], b[24];
 
-	cairo_rectangle(c->cr, DOC_ML, FOOT_Y, DOC_CW, 0.5);
-	set_rgb(c->cr, C_RULE);
-	cairo_fill(c->cr);
+	cv_rectangle(c->cv, DOC_ML, FOOT_Y, DOC_CW, 0.5);
+	set_rgb(c->cv, C_RULE);
+	cv_fill(c->cv);
 	text_draw(c, note, DOC_ML, FOOT_Y + 5, DOC_CW - 60, 10, &st);
 	snprintf(a, sizeof(a), "%zu", page + 1);
 	snprintf(b, sizeof(b), "%zu", pages);
@@ -86,12 +86,12 @@ doc_tile(struct rctx *c, double x, double y, double w, double h,
 	struct tstyle small = { .size = 7, .min = 6, .color = C_MUTED,
 				.lines = 1 };
 
-	rounded_rect(c->cr, x, y, w, h, 5);
-	set_rgb(c->cr, C_TINT);
-	cairo_fill(c->cr);
-	cairo_rectangle(c->cr, x, y + 8, 2.5, h - 16);
-	set_rgb(c->cr, color ? color : C_ACCENT);
-	cairo_fill(c->cr);
+	rounded_rect(c->cv, x, y, w, h, 5);
+	set_rgb(c->cv, C_TINT);
+	cv_fill(c->cv);
+	cv_rectangle(c->cv, x, y + 8, 2.5, h - 16);
+	set_rgb(c->cv, color ? color : C_ACCENT);
+	cv_fill(c->cv);
 	text_draw(c, caption, x + 10, y + 7, w - 16, 12, &cap);
 	text_draw(c, value, x + 10, y + 19, w - 16, 28, &big);
 	if (note)
@@ -121,12 +121,12 @@ doc_note_box(struct rctx *c, const char *title, const char *const *lines,
 	h += BOX_PAD - 3;
 	if (!draw)
 		return h;
-	rounded_rect(c->cr, x, y, w, h, 5);
-	set_rgb(c->cr, 0xf6f8fb);
-	cairo_fill_preserve(c->cr);
-	set_rgb(c->cr, C_RULE);
-	cairo_set_line_width(c->cr, 0.6);
-	cairo_stroke(c->cr);
+	rounded_rect(c->cv, x, y, w, h, 5);
+	set_rgb(c->cv, 0xf6f8fb);
+	cv_fill_preserve(c->cv);
+	set_rgb(c->cv, C_RULE);
+	cv_set_line_width(c->cv, 0.6);
+	cv_stroke(c->cv);
 	ty = y + BOX_PAD;
 	if (title) {
 		text_draw(c, title, x + BOX_PAD, ty, w - 2 * BOX_PAD, 14,
@@ -134,11 +134,11 @@ doc_note_box(struct rctx *c, const char *title, const char *const *lines,
 		ty += 16;
 	}
 	for (i = 0; i < n; i++) {
-		cairo_new_path(c->cr);
-		cairo_arc(c->cr, x + BOX_PAD + 2.5, ty + 5.2, 1.6, 0,
+		cv_new_path(c->cv);
+		cv_arc(c->cv, x + BOX_PAD + 2.5, ty + 5.2, 1.6, 0,
 			  2 * M_PI);
-		set_rgb(c->cr, C_ACCENT);
-		cairo_fill(c->cr);
+		set_rgb(c->cv, C_ACCENT);
+		cv_fill(c->cv);
 		lh = text_draw(c, lines[i], x + BOX_PAD + BULLET_W, ty,
 			       w - 2 * BOX_PAD - BULLET_W, y + h - ty,
 			       &box_line);
@@ -199,9 +199,9 @@ doc_table_head(struct rctx *c, const struct doc_col *cols, size_t n,
 	st.min = size * 0.8;
 	for (i = 0; i < n; i++)
 		w += cols[i].w;
-	rounded_rect(c->cr, x, y, w, h, 2);
-	set_rgb(c->cr, C_NAVY);
-	cairo_fill(c->cr);
+	rounded_rect(c->cv, x, y, w, h, 2);
+	set_rgb(c->cv, C_NAVY);
+	cv_fill(c->cv);
 	for (i = 0; i < n; i++) {
 		st.align = cols[i].align;
 		st.raw = cols[i].raw;
@@ -255,19 +255,19 @@ doc_table_row(struct rctx *c, const struct doc_col *cols, size_t n,
 	for (i = 0; i < n; i++)
 		w += cols[i].w;
 	if (r->stripe) {
-		cairo_rectangle(c->cr, x, y, w, h);
-		set_rgb(c->cr, C_TINT);
-		cairo_fill(c->cr);
+		cv_rectangle(c->cv, x, y, w, h);
+		set_rgb(c->cv, C_TINT);
+		cv_fill(c->cv);
 	}
 	for (i = 0; i < n; i++) {
 		struct tstyle st = cell_style(&cols[i], size, r->bold,
 					      r->colors ? r->colors[i] : 0);
 
 		if (r->fills && r->fills[i]) {
-			cairo_rectangle(c->cr, cx + 1, y + 1, cols[i].w - 2,
+			cv_rectangle(c->cv, cx + 1, y + 1, cols[i].w - 2,
 					h - 2);
-			set_rgb(c->cr, r->fills[i]);
-			cairo_fill(c->cr);
+			set_rgb(c->cv, r->fills[i]);
+			cv_fill(c->cv);
 		}
 		if (cells[i] && *cells[i])
 			text_draw(c, cells[i], cx + CELL_PAD + (i ? 0 :
@@ -277,9 +277,9 @@ doc_table_row(struct rctx *c, const struct doc_col *cols, size_t n,
 				  h, &st);
 		cx += cols[i].w;
 	}
-	cairo_rectangle(c->cr, x, y + h - 0.4, w, 0.4);
-	set_rgb(c->cr, C_RULE);
-	cairo_fill(c->cr);
+	cv_rectangle(c->cv, x, y + h - 0.4, w, 0.4);
+	set_rgb(c->cv, C_RULE);
+	cv_fill(c->cv);
 	return h;
 }
 

@@ -50,8 +50,8 @@ struct report_health {
 
 /* ---- strings owned by h ---- */
 
-static const char *
-keep(struct report_health *h, char *s)
+static void *
+keep(struct report_health *h, void *s)
 {
 	if (!s)
 		return NULL;
@@ -360,34 +360,47 @@ default_period(const char *last, char from[32], char to[32])
 	snprintf(from, 32, "%04d-%02d-01", fy, fm);
 }
 
-/* "経理PC（山田）、受付PC（佐藤）" from the event's busiest devices. */
-static const char *
-devices_text(struct report_health *h, enum osk_lang lang,
-	     const struct alerts_check_event *e)
+/*
+ * e's busiest devices as "経理PC（山田）", at most DEVICES_SHOWN, kept in
+ * h; *other gets how many more were involved. 0, or -OSK_ENOMEM.
+ */
+static int
+devices_list(struct report_health *h, enum osk_lang lang,
+	     const struct alerts_check_event *ce, struct report_net_event *e)
 {
-	struct sbuf sb = SBUF_INIT;
-	size_t i, shown = 0;
-	int r = 0;
+	const char **list;
+	size_t i, n = 0;
 
-	for (i = 0; i < e->ndevices && shown < DEVICES_SHOWN && !r; i++) {
-		const struct alerts_device *d = &e->devices[i];
+	e->devices = NULL;
+	e->ndevices = 0;
+	e->devices_other = 0;
+	if (!ce->ndevices)
+		return 0;
+	if (!(list = keep(h, calloc(DEVICES_SHOWN, sizeof(*list)))))
+		return -OSK_ENOMEM;
+	for (i = 0; i < ce->ndevices; i++) {
+		const struct alerts_device *d = &ce->devices[i];
 		const char *name = d->hostname ? d->hostname : d->ip;
+		struct sbuf sb = SBUF_INIT;
 
 		if (!*name)
 			continue;
-		if (shown++)
-			r = sbuf_adds(&sb, lang == OSK_LANG_JA ? "、" : ", ");
-		if (!r)
-			r = sbuf_adds(&sb, name);
-		if (!r && d->owner && *d->owner)
-			r = sbuf_addf(&sb, lang == OSK_LANG_JA ? "（%s）" :
-				      " (%s)", d->owner);
+		if (n == DEVICES_SHOWN) {
+			e->devices_other++;
+			continue;
+		}
+		if (sbuf_adds(&sb, name) < 0 || (d->owner && *d->owner &&
+		    sbuf_addf(&sb, lang == OSK_LANG_JA ? "（%s）" : " (%s)",
+			      d->owner) < 0) ||
+		    !(list[n] = keep(h, sbuf_detach(&sb, NULL)))) {
+			sbuf_release(&sb);
+			return -OSK_ENOMEM;
+		}
+		n++;
 	}
-	if (r < 0 || !shown) {
-		sbuf_release(&sb);
-		return NULL;
-	}
-	return keep(h, sbuf_detach(&sb, NULL));
+	e->devices = n ? list : NULL;
+	e->ndevices = n;
+	return 0;
 }
 
 static int
@@ -453,7 +466,8 @@ fill_network(struct report_health *h, const struct report_texts *t,
 			e->count = (long)ce->count;
 			e->severity = ce->event->severity == ALERTS_HIGH ? 2 :
 				ce->event->severity == ALERTS_MEDIUM ? 1 : 0;
-			e->devices = devices_text(h, lang, ce);
+			if (devices_list(h, lang, ce, e) < 0)
+				return osk_fail(err, OSK_ENOMEM, "out of memory");
 			ne++;
 		}
 		if (ne == first)

@@ -95,20 +95,26 @@ fonts_begin(struct rctx *c)
 {
 	struct report_fonts *f = c->fonts;
 
-	size_t i;
-
-	pango_cairo_update_context(c->cr, f->ctx);
+	/*
+	 * A cairo context sets Pango's transformation (150 dpi PNG pages
+	 * are scaled); the PDF writer draws in points, untransformed.
+	 */
+	if (c->cv->cr) {
+		pango_cairo_update_context(c->cv->cr, f->ctx);
+		f->on_cairo = true;
+	} else if (f->on_cairo) {
+		pango_context_set_matrix(f->ctx, NULL);
+		f->on_cairo = false;
+	}
 	if (f->lang != c->lang) {
 		f->lang = c->lang;
 		pango_context_set_language(f->ctx, pango_language_from_string(
 			c->lang == OSK_LANG_JA ? "ja" : "en"));
 	}
-	for (i = 0; i < LAYOUT_SLOTS; i++) {
-		free(f->slots[i].text);
-		f->slots[i].text = NULL;
-		if (f->slots[i].layout)
-			pango_layout_context_changed(f->slots[i].layout);
-	}
+	/*
+	 * The layouts stay: Pango lays one out again by itself when the
+	 * context changed (language, font options, transformation).
+	 */
 }
 
 /* ---- texts ---- */
@@ -169,10 +175,24 @@ prepare(struct rctx *c, const char *text, const struct tstyle *st)
 	return c->plain.buf;
 }
 
+/* FNV-1a of the text and the settings of its layout. */
+static uint32_t
+slot_hash(const char *s, const int *v, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	for (i = 0; i < n; i++)
+		h = (h ^ (uint32_t)v[i]) * 16777619u;
+	return h;
+}
+
 /*
  * The layout of s as st sets it at size, wrapped to w (none if w <= 0):
- * one laid out before on this page with the same text and settings, or
- * the least recently used slot set up anew.
+ * one laid out before with the same text and settings, or the least
+ * recently used slot of its set laid out anew.
  */
 static struct layout_slot *
 setup(struct rctx *c, const char *s, double w, const struct tstyle *st,
@@ -185,11 +205,15 @@ setup(struct rctx *c, const char *s, double w, const struct tstyle *st,
 	int width = w > 0 ? (int)(w * PANGO_SCALE) : -1;
 	int spacing = (int)(st->spacing * PANGO_SCALE);
 	int indent = (int)(st->indent * PANGO_SCALE);
+	int key[] = { isize, width, spacing, indent, st->bold, st->align };
+	uint32_t hash = slot_hash(s, key, sizeof(key) / sizeof(key[0]));
+	struct layout_slot *set = &f->slots[hash % LAYOUT_SETS * LAYOUT_WAYS];
 	size_t i;
 
-	for (i = 0; i < LAYOUT_SLOTS; i++) {
-		k = &f->slots[i];
-		if (k->text && k->size == isize && k->width == width &&
+	for (i = 0; i < LAYOUT_WAYS; i++) {
+		k = &set[i];
+		if (k->text && k->hash == hash && k->size == isize &&
+		    k->width == width &&
 		    k->bold == st->bold && k->align == st->align &&
 		    k->spacing == spacing && k->indent == indent &&
 		    !strcmp(k->text, s)) {
@@ -205,6 +229,7 @@ setup(struct rctx *c, const char *s, double w, const struct tstyle *st,
 	}
 	free(slot->text);
 	slot->text = strdup(s);		/* NULL: used once, never found */
+	slot->hash = hash;
 	slot->size = isize;
 	slot->width = width;
 	slot->spacing = spacing;
@@ -267,10 +292,8 @@ lines_in(PangoLayout *l, double h)
 static void
 show(struct rctx *c, PangoLayout *l, double x, double y, uint32_t color)
 {
-	set_rgb(c->cr, color);
-	cairo_move_to(c->cr, x, y);
-	pango_cairo_show_layout(c->cr, l);
-	cairo_new_path(c->cr);	/* no current point left for the next arc */
+	set_rgb(c->cv, color);
+	cv_show_layout(c->cv, l, x, y);
 }
 
 double

@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "core/sbuf.h"
 #include "core/text.h"
+#include "report/canvas.h"
 #include "report/report.h"
 
 /* ---- page geometry (points, A4 portrait) ---- */
@@ -65,6 +66,7 @@
 	X(NET_TOTAL, "net_total") X(NET_COUNT, "net_count")		\
 	X(NET_QUIET, "net_quiet") X(NET_NODATA, "net_nodata")		\
 	X(NET_DEVICES, "net_devices") X(NET_INCIDENTS, "net_incidents")	\
+	X(NET_DEV_MORE, "net_dev_more")					\
 	X(NET_TODO, "net_todo") X(NET_OPENED, "net_opened")		\
 	X(SEC_NEXT, "sec_next") X(NEXT_INTRO, "next_intro")		\
 	X(NEXT_NONE, "next_none") X(SEC_DESK, "sec_desk")		\
@@ -222,27 +224,34 @@ int texts_format(struct sbuf *out, const char *tmpl, ...);
 
 /*
  * A laid-out text, kept so that drawing a text just measured (a table
- * cell sized by its content, say) does not shape it again.
+ * cell sized by its content, say) does not shape it again, and so that
+ * the texts every sheet shares (headings, labels, plain-language
+ * comments) are shaped once per batch worker, not once per sheet.
  */
 struct layout_slot {
 	PangoLayout *layout;
 	char *text;			/* NULL: free */
+	uint32_t hash;
 	int size, width, spacing, indent;	/* Pango units */
 	bool bold;
 	PangoAlignment align;
 	unsigned long used;
 };
 
-#define LAYOUT_SLOTS 32
+/* A two-way set-associative cache: bounded memory, least recently used out. */
+#define LAYOUT_WAYS 2
+#define LAYOUT_SETS 512
+#define LAYOUT_SLOTS (LAYOUT_WAYS * LAYOUT_SETS)
 
 struct report_fonts {
 	PangoFontMap *map;
 	PangoContext *ctx;
-	struct layout_slot slots[LAYOUT_SLOTS];	/* cleared per page */
+	struct layout_slot slots[LAYOUT_SLOTS];
 	unsigned long tick;
 	PangoFontDescription *desc;
 	cairo_font_options_t *opts;
 	enum osk_lang lang;		/* of the context */
+	bool on_cairo;			/* context last set for a cairo_t */
 };
 
 /*
@@ -271,7 +280,7 @@ struct rctx {
 	struct report_renderer *r;
 	struct report_fonts *fonts;
 	const struct report_texts *texts;
-	cairo_t *cr;
+	struct canvas *cv;
 	enum osk_lang lang;
 	struct sbuf plain;		/* scratch: glossary output */
 	struct sbuf fmt;		/* scratch: formatted strings */
@@ -279,7 +288,7 @@ struct rctx {
 	int status;			/* first error (-OSK_ENOMEM) */
 };
 
-/* Point the context at cr (call once per cairo_t). */
+/* Point the context at c->cv (call once per page). */
 void fonts_begin(struct rctx *c);
 
 /*
@@ -311,9 +320,9 @@ const char *TF(struct rctx *c, enum rt_key k, ...);
 
 /* ---- drawing helpers (sheet.c) ---- */
 
-void set_rgb(cairo_t *cr, uint32_t rgb);
-void set_rgba(cairo_t *cr, uint32_t rgb, double alpha);
-void rounded_rect(cairo_t *cr, double x, double y, double w, double h,
+void set_rgb(struct canvas *cv, uint32_t rgb);
+void set_rgba(struct canvas *cv, uint32_t rgb, double alpha);
+void rounded_rect(struct canvas *cv, double x, double y, double w, double h,
 		  double r);
 
 /* rgb mixed with white: t = 0 white, 1 rgb. */
@@ -363,7 +372,7 @@ void chart_radar_draw(struct rctx *c, const struct chart_radar *ch, double x,
  * A score bar: a track of width w, the value (0..max) filled in color, a
  * tick for marker (REPORT_NONE: none).
  */
-void chart_scorebar_draw(cairo_t *cr, double x, double y, double w, double h,
+void chart_scorebar_draw(struct canvas *cv, double x, double y, double w, double h,
 			 double value, double marker, double max,
 			 uint32_t color);
 
@@ -426,7 +435,7 @@ double text_baseline(struct rctx *c, double size);
 
 /* ---- the sheet (sheet.c) ---- */
 
-/* Draw page i of sheet s with c->cr on an A4 page in points. */
+/* Draw page i of sheet s with c->cv on an A4 page in points. */
 void sheet_page_draw(struct rctx *c, const struct report_sheet *s, size_t i);
 
 /* ---- documents of several pages (surface.c) ---- */
@@ -443,7 +452,7 @@ struct report_doc {
 	 */
 	int (*plan)(struct rctx *c, void *data);
 	size_t npages;
-	/* Draw page i of n with c->cr on an A4 page in points. */
+	/* Draw page i of n with c->cv on an A4 page in points. */
 	void (*draw)(struct rctx *c, void *data, size_t i, size_t n);
 	void *data;
 };
@@ -604,6 +613,7 @@ struct report_region {
 struct report_renderer {
 	struct report_fonts fonts;
 	struct report_texts texts;
+	struct pdf_cache *pdf;		/* fonts and compressor for PDF */
 };
 
 #endif

@@ -577,7 +577,7 @@ industries_table(struct rctx *c, const struct report_region *g, double y)
 		cells[5] = "";
 		rh = doc_table_row(c, cols, 6, cells, DOC_ML, y, 7.5, &row);
 		if (!isnan(r->per_pc) && max > 0)
-			chart_scorebar_draw(c->cr, DOC_ML + DOC_CW - bar_w + 6,
+			chart_scorebar_draw(c->cv, DOC_ML + DOC_CW - bar_w + 6,
 					    y + rh / 2 - 3, bar_w - 12, 6,
 					    r->per_pc, REPORT_NONE, max,
 					    C_CMP);
@@ -716,7 +716,7 @@ page_top(struct rctx *c, const struct rg *rg, size_t npages)
 		cells[6] = "";
 		rh = doc_table_row(c, cols, 7, cells, DOC_ML, y, 7.3, &row);
 		if (max > 0)
-			chart_scorebar_draw(c->cr, DOC_ML + DOC_CW - bar_w + 6,
+			chart_scorebar_draw(c->cv, DOC_ML + DOC_CW - bar_w + 6,
 					    y + rh / 2 - 3, bar_w - 12, 6,
 					    (double)r->alerts, REPORT_NONE,
 					    max, C_ACCENT);

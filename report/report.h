@@ -97,7 +97,9 @@ struct report_net_event {
 	const char *advice;	/* plain advice, or NULL */
 	long count;
 	int severity;		/* 0 low, 1 medium, 2 high */
-	const char *devices;	/* "経理のPC（山田）、…" from assets, or NULL */
+	const char *const *devices;	/* "経理のPC（山田）", … busiest first */
+	size_t ndevices;
+	long devices_other;	/* further devices involved, not named */
 };
 
 /* The events of one kill-chain phase, in catalog order. */

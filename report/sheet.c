@@ -23,33 +23,31 @@
 /* ---- drawing helpers ---- */
 
 void
-set_rgb(cairo_t *cr, uint32_t rgb)
+set_rgb(struct canvas *cv, uint32_t rgb)
 {
-	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0,
-			     ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+	set_rgba(cv, rgb, 1.0);
 }
 
 void
-set_rgba(cairo_t *cr, uint32_t rgb, double alpha)
+set_rgba(struct canvas *cv, uint32_t rgb, double alpha)
 {
-	cairo_set_source_rgba(cr, ((rgb >> 16) & 0xff) / 255.0,
-			      ((rgb >> 8) & 0xff) / 255.0,
-			      (rgb & 0xff) / 255.0, alpha);
+	cv_set_rgba(cv, ((rgb >> 16) & 0xff) / 255.0,
+		    ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0, alpha);
 }
 
 void
-rounded_rect(cairo_t *cr, double x, double y, double w, double h, double r)
+rounded_rect(struct canvas *cv, double x, double y, double w, double h, double r)
 {
 	if (r > h / 2)
 		r = h / 2;
 	if (r > w / 2)
 		r = w / 2;
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
-	cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
-	cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
-	cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
-	cairo_close_path(cr);
+	cv_new_sub_path(cv);
+	cv_arc(cv, x + w - r, y + r, r, -M_PI / 2, 0);
+	cv_arc(cv, x + w - r, y + h - r, r, 0, M_PI / 2);
+	cv_arc(cv, x + r, y + h - r, r, M_PI / 2, M_PI);
+	cv_arc(cv, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+	cv_close_path(cv);
 }
 
 uint32_t
@@ -124,9 +122,9 @@ pill(struct rctx *c, const char *text, double x, double y, double h,
 
 	if (right)
 		x -= w;
-	rounded_rect(c->cr, x, y, w, h, h / 2);
-	set_rgb(c->cr, bg);
-	cairo_fill(c->cr);
+	rounded_rect(c->cv, x, y, w, h, h / 2);
+	set_rgb(c->cv, bg);
+	cv_fill(c->cv);
 	text_draw(c, text, x, y, w, h, &st);
 	return w;
 }
@@ -137,15 +135,15 @@ section_heading(struct rctx *c, const char *text, double x, double y,
 {
 	struct tstyle st = { .size = 10.5, .min = 8, .bold = true,
 			     .color = C_NAVY, .lines = 1 };
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 
-	cairo_rectangle(cr, x, y + 2.5, 3, 11);
-	set_rgb(cr, C_ACCENT);
-	cairo_fill(cr);
+	cv_rectangle(cv, x, y + 2.5, 3, 11);
+	set_rgb(cv, C_ACCENT);
+	cv_fill(cv);
 	text_draw(c, text, x + 8, y, w - 8, 16, &st);
-	cairo_rectangle(cr, x, y + 17.5, w, 0.6);
-	set_rgb(cr, C_NAVY);
-	cairo_fill(cr);
+	cv_rectangle(cv, x, y + 17.5, w, 0.6);
+	set_rgb(cv, C_NAVY);
+	cv_fill(cv);
 	return 23;
 }
 
@@ -167,7 +165,7 @@ static void
 draw_header(struct rctx *c, const struct report_sheet *s,
 	    const struct report_page *p)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	struct tstyle title = { .size = 19, .min = 13, .bold = true,
 				.color = C_WHITE, .lines = 1 };
 	struct tstyle sub = { .size = 8, .color = 0xb8c7e0, .lines = 1,
@@ -181,12 +179,12 @@ draw_header(struct rctx *c, const struct report_sheet *s,
 	struct sbuf line = SBUF_INIT;
 	double lw = 270, rx = ML + lw + 12, rw = CW - lw - 12;
 
-	cairo_rectangle(cr, 0, 0, PAGE_W, BAND_H);
-	set_rgb(cr, C_NAVY);
-	cairo_fill(cr);
-	cairo_rectangle(cr, 0, BAND_H, PAGE_W, 3);
-	set_rgb(cr, C_ACCENT);
-	cairo_fill(cr);
+	cv_rectangle(cv, 0, 0, PAGE_W, BAND_H);
+	set_rgb(cv, C_NAVY);
+	cv_fill(cv);
+	cv_rectangle(cv, 0, BAND_H, PAGE_W, 3);
+	set_rgb(cv, C_ACCENT);
+	cv_fill(cv);
 
 	text_draw(c, T(c, RT_TITLE), ML, 13, lw, 26, &title);
 	text_draw(c, T(c, RT_SUBTITLE), ML, 39, lw, 12, &sub);
@@ -212,7 +210,7 @@ static void
 draw_stamp(struct rctx *c, double cx, double cy, double r,
 	   const struct rt_grade *g, int gi)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	uint32_t col = grade_color(gi);
 	struct tstyle letter = { .size = 38, .bold = true, .color = col,
 				 .raw = true, .align = PANGO_ALIGN_CENTER };
@@ -220,28 +218,28 @@ draw_stamp(struct rctx *c, double cx, double cy, double r,
 				.color = col, .lines = 1, .raw = true,
 				.align = PANGO_ALIGN_CENTER };
 
-	cairo_save(cr);
-	cairo_translate(cr, cx, cy);
-	cairo_rotate(cr, -8 * M_PI / 180);
-	cairo_new_path(cr);
-	cairo_arc(cr, 0, 0, r, 0, 2 * M_PI);
-	set_rgb(cr, tint(col, 0.08));
-	cairo_fill_preserve(cr);
-	set_rgb(cr, col);
-	cairo_set_line_width(cr, 2.4);
-	cairo_stroke(cr);
-	cairo_arc(cr, 0, 0, r - 4, 0, 2 * M_PI);
-	cairo_set_line_width(cr, 0.8);
-	cairo_stroke(cr);
-	cairo_move_to(cr, -r + 12, r * 0.36);
-	cairo_line_to(cr, r - 12, r * 0.36);
-	cairo_set_line_width(cr, 0.6);
-	cairo_stroke(cr);
+	cv_save(cv);
+	cv_translate(cv, cx, cy);
+	cv_rotate(cv, -8 * M_PI / 180);
+	cv_new_path(cv);
+	cv_arc(cv, 0, 0, r, 0, 2 * M_PI);
+	set_rgb(cv, tint(col, 0.08));
+	cv_fill_preserve(cv);
+	set_rgb(cv, col);
+	cv_set_line_width(cv, 2.4);
+	cv_stroke(cv);
+	cv_arc(cv, 0, 0, r - 4, 0, 2 * M_PI);
+	cv_set_line_width(cv, 0.8);
+	cv_stroke(cv);
+	cv_move_to(cv, -r + 12, r * 0.36);
+	cv_line_to(cv, r - 12, r * 0.36);
+	cv_set_line_width(cv, 0.6);
+	cv_stroke(cv);
 	text_draw(c, g ? g->id : "—", -r, -r * 0.78, 2 * r, r * 1.1, &letter);
 	if (g)
 		text_draw(c, g->label[c->lang == OSK_LANG_JA], -r + 8,
 			  r * 0.40, 2 * r - 16, 12, &label);
-	cairo_restore(cr);
+	cv_restore(cv);
 }
 
 /* The comparison's source as printed: "同業種平均（製造業）n=7". */
@@ -272,7 +270,7 @@ static void
 draw_summary(struct rctx *c, const struct report_page *p, double y,
 	     double h)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	const struct rt_grade *g = texts_grade(c->texts, p->grade);
 	int gi = texts_grade_index(c->texts, p->grade);
 	uint32_t col = grade_color(gi);
@@ -292,9 +290,9 @@ draw_summary(struct rctx *c, const struct report_page *p, double y,
 	double w;
 
 	/* left panel */
-	rounded_rect(cr, ML, y, pw, h, 6);
-	set_rgb(cr, C_TINT);
-	cairo_fill(cr);
+	rounded_rect(cv, ML, y, pw, h, 6);
+	set_rgb(cv, C_TINT);
+	cv_fill(cv);
 	text_draw(c, T(c, RT_OVERALL), ML + 12, y + 10, pw - 24, 14, &cap);
 	draw_stamp(c, ML + 62, y + 70, 41, g, gi);
 
@@ -339,9 +337,9 @@ draw_summary(struct rctx *c, const struct report_page *p, double y,
 	if (g) {
 		w = text_draw(c, g->sentence[c->lang == OSK_LANG_JA], ML + 22,
 			      ty, pw - 34, h - (ty - y) - 8, &sentence);
-		cairo_rectangle(cr, ML + 12, ty + 1, 3, w - 2);
-		set_rgb(cr, col);
-		cairo_fill(cr);
+		cv_rectangle(cv, ML + 12, ty + 1, 3, w - 2);
+		set_rgb(cv, col);
+		cv_fill(cv);
 	}
 }
 
@@ -493,7 +491,7 @@ comment_for(struct rctx *c, const struct report_category *k,
 static double
 draw_table(struct rctx *c, const struct report_page *p, double y)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	struct cols k;
 	struct tstyle th = { .size = 7.5, .min = 6, .bold = true,
 			     .color = C_WHITE, .lines = 1, .middle = true };
@@ -511,9 +509,9 @@ draw_table(struct rctx *c, const struct report_page *p, double y)
 	double y0 = y, rh;
 
 	table_cols(&k);
-	rounded_rect(cr, ML, y, CW, THEAD_H, 2);
-	set_rgb(cr, C_NAVY);
-	cairo_fill(cr);
+	rounded_rect(cv, ML, y, CW, THEAD_H, 2);
+	set_rgb(cv, C_NAVY);
+	cv_fill(cv);
 	text_draw(c, T(c, RT_COL_AREA), k.area + 8, y, k.area_w - 8, THEAD_H,
 		  &th);
 	th.align = PANGO_ALIGN_CENTER;
@@ -536,15 +534,15 @@ draw_table(struct rctx *c, const struct report_page *p, double y)
 		comment_for(c, cat, g, &text);
 		rh = row_height(c, cat->name, text.buf, &k);
 		if (i % 2) {
-			cairo_rectangle(cr, ML, y, CW, rh);
-			set_rgb(cr, C_TINT);
-			cairo_fill(cr);
+			cv_rectangle(cv, ML, y, CW, rh);
+			set_rgb(cv, C_TINT);
+			cv_fill(cv);
 		}
 		text_draw(c, cat->name, k.area + 8, y + 1, k.area_w - 14,
 			  rh - 2, &cell_area);
 		text_draw(c, num1(b, cat->score), k.score, y, 28, ROW_H,
 			  &score);
-		chart_scorebar_draw(cr, bx, y + ROW_H / 2 - 3, bw, 6,
+		chart_scorebar_draw(cv, bx, y + ROW_H / 2 - 3, bw, 6,
 				    cat->score, cat->comparison, 100,
 				    cat->score == REPORT_NONE ? C_FAINT :
 				    C_ACCENT);
@@ -552,20 +550,20 @@ draw_table(struct rctx *c, const struct report_page *p, double y)
 			  ROW_H, &cmp);
 
 		/* grade cell: tinted, a dot with the letter, the label */
-		cairo_rectangle(cr, k.grade + 1, y + 1, k.grade_w - 2,
+		cv_rectangle(cv, k.grade + 1, y + 1, k.grade_w - 2,
 				ROW_H - 2);
-		set_rgb(cr, gi < 0 ? C_TINT : tint(col, 0.13));
-		cairo_fill(cr);
+		set_rgb(cv, gi < 0 ? C_TINT : tint(col, 0.13));
+		cv_fill(cv);
 		if (cat->grade) {
 			struct tstyle letter = { .size = 7.5, .bold = true,
 						 .color = C_WHITE, .raw = true,
 						 .middle = true,
 						 .align = PANGO_ALIGN_CENTER };
 
-			cairo_arc(cr, k.grade + 11, y + ROW_H / 2, 6.5, 0,
+			cv_arc(cv, k.grade + 11, y + ROW_H / 2, 6.5, 0,
 				  2 * M_PI);
-			set_rgb(cr, col);
-			cairo_fill(cr);
+			set_rgb(cv, col);
+			cv_fill(cv);
 			text_draw(c, cat->grade, k.grade + 4.5, y, 13, ROW_H,
 				  &letter);
 			glabel.color = col;
@@ -578,9 +576,9 @@ draw_table(struct rctx *c, const struct report_page *p, double y)
 			  rh - 2, &cell_comment);
 		y += rh;
 	}
-	cairo_rectangle(cr, ML, y, CW, 0.6);
-	set_rgb(cr, C_RULE);
-	cairo_fill(cr);
+	cv_rectangle(cv, ML, y, CW, 0.6);
+	set_rgb(cv, C_RULE);
+	cv_fill(cv);
 	sbuf_release(&text);
 	return y - y0;
 }
@@ -589,7 +587,7 @@ draw_table(struct rctx *c, const struct report_page *p, double y)
 static void
 draw_key(struct rctx *c, const struct report_page *p, double y)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	struct tstyle cap = { .size = 7, .bold = true, .color = C_MUTED,
 			      .lines = 1, .middle = true };
 	struct tstyle lab = { .size = 7, .color = C_MUTED, .lines = 1,
@@ -624,10 +622,10 @@ draw_key(struct rctx *c, const struct report_page *p, double y)
 		x -= w;
 		text_draw(c, t.buf, x, y, w + 1, KEY_H, &lab);
 		x -= 13;
-		cairo_new_path(cr);
-		cairo_arc(cr, x + 5.5, y + KEY_H / 2, 5, 0, 2 * M_PI);
-		set_rgb(cr, grade_color(gi));
-		cairo_fill(cr);
+		cv_new_path(cv);
+		cv_arc(cv, x + 5.5, y + KEY_H / 2, 5, 0, 2 * M_PI);
+		set_rgb(cv, grade_color(gi));
+		cv_fill(cv);
 		text_draw(c, band->grade, x + 0.5, y, 10, KEY_H, &letter);
 		x -= 10;
 	}
@@ -679,7 +677,7 @@ first_height(struct rctx *c, const struct report_page *p)
 static void
 draw_first(struct rctx *c, const struct report_page *p, double y)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	struct tstyle num = { .size = 9, .bold = true, .color = C_WHITE,
 			      .raw = true, .middle = true,
 			      .align = PANGO_ALIGN_CENTER };
@@ -702,10 +700,10 @@ draw_first(struct rctx *c, const struct report_page *p, double y)
 		const struct report_action *a = &p->actions[i];
 
 		h = action_height(c, a, tw);
-		cairo_new_path(cr);
-		cairo_arc(cr, ML + 9, y + 8, 8, 0, 2 * M_PI);
-		set_rgb(cr, C_NAVY);
-		cairo_fill(cr);
+		cv_new_path(cv);
+		cv_arc(cv, ML + 9, y + 8, 8, 0, 2 * M_PI);
+		set_rgb(cv, C_NAVY);
+		cv_fill(cv);
 		snprintf(b, sizeof(b), "%zu", i + 1);
 		text_draw(c, b, ML + 1, y, 16, 16, &num);
 		aw = area_width(c, a);
@@ -721,9 +719,9 @@ draw_first(struct rctx *c, const struct report_page *p, double y)
 			     C_WHITE, 7.5, true);
 		y += h;
 		if (i + 1 < p->nactions && i + 1 < ACTIONS_SHOWN) {
-			cairo_rectangle(cr, tx, y - 4, CW - 24, 0.4);
-			set_rgb(cr, C_RULE);
-			cairo_fill(cr);
+			cv_rectangle(cv, tx, y - 4, CW - 24, 0.4);
+			set_rgb(cv, C_RULE);
+			cv_fill(cv);
 		}
 	}
 }
@@ -731,20 +729,20 @@ draw_first(struct rctx *c, const struct report_page *p, double y)
 /* ---- SECURITY ACTION ---- */
 
 static void
-star(cairo_t *cr, double cx, double cy, double r, uint32_t col)
+star(struct canvas *cv, double cx, double cy, double r, uint32_t col)
 {
 	int i;
 
-	cairo_new_path(cr);
+	cv_new_path(cv);
 	for (i = 0; i < 10; i++) {
 		double a = -M_PI / 2 + M_PI * i / 5;
 		double rr = i % 2 ? r * 0.45 : r;
 
-		cairo_line_to(cr, cx + rr * cos(a), cy + rr * sin(a));
+		cv_line_to(cv, cx + rr * cos(a), cy + rr * sin(a));
 	}
-	cairo_close_path(cr);
-	set_rgb(cr, col);
-	cairo_fill(cr);
+	cv_close_path(cv);
+	set_rgb(cv, col);
+	cv_fill(cv);
 }
 
 /* The missing steps as one paragraph: "a ／ b ／ c". */
@@ -790,7 +788,7 @@ sa_level(struct rctx *c, int stars, const char *name, bool ready,
 	while (*nm == ' ')
 		nm++;
 	for (s = 0; s < stars; s++)
-		star(c->cr, x + 5 + s * 11, y + 7, 5.2,
+		star(c->cv, x + 5 + s * 11, y + 7, 5.2,
 		     ready ? 0xe0a400 : 0xb9c2ce);
 	text_draw(c, nm, x + 6 + stars * 11, y, w * 0.5, 14, &label);
 	if (ready)
@@ -852,8 +850,8 @@ draw_sa(struct rctx *c, const struct report_sa *sa, double x, double y,
 	y += text_draw(c, T(c, RT_SA_WHAT), x, y, w,
 		       2 * text_line_height(c, 6.8), &sa_what) + 4;
 	if (sa->one_star && sa->two_star) {
-		star(c->cr, x + 5, y + 7, 5.2, 0xe0a400);
-		star(c->cr, x + 16, y + 7, 5.2, 0xe0a400);
+		star(c->cv, x + 5, y + 7, 5.2, 0xe0a400);
+		star(c->cv, x + 16, y + 7, 5.2, 0xe0a400);
 		return y + text_draw(c, T(c, RT_SA_ALL_DONE), x + 26, y,
 				     w - 26, ymax - y, &done);
 	}
@@ -909,9 +907,50 @@ event_height(struct rctx *c, const struct report_net_event *e, double w)
 	double lh = text_line_height(c, NET_SIZE);
 	double h = fmin(text_height(c, e->title, w - 50, &net_event), 2 * lh);
 
-	if (e->devices)
+	if (e->ndevices)
 		h += text_line_height(c, 6.8);
 	return h + 2.5;
+}
+
+/*
+ * "関係する機器：経理PC（山田）、NAS-01ほか2台": as many whole device names
+ * as fit on one line of width w, so that a name and the plain words the
+ * glossary adds to it are never cut off. The text is built in sb.
+ */
+static const char *
+devices_text(struct rctx *c, const struct report_net_event *e, double w,
+	     struct sbuf *sb)
+{
+	bool ja = c->lang == OSK_LANG_JA;
+	struct sbuf list = SBUF_INIT;
+	size_t k, i;
+
+	for (k = e->ndevices; k >= 1; k--) {
+		long more = e->devices_other + (long)(e->ndevices - k);
+		int r = 0;
+
+		sbuf_reset(&list);
+		for (i = 0; i < k && !r; i++)
+			r = sbuf_addf(&list, "%s%s", i ? (ja ? "、" : ", ") :
+				      "", e->devices[i]);
+		if (more > 0 && !r) {
+			char n[32];
+
+			snprintf(n, sizeof(n), "%ld", more);
+			r = sbuf_addf(&list, "%s%s", ja ? "" : " ",
+				      TF(c, RT_NET_DEV_MORE, "n", n, NULL));
+		}
+		sbuf_reset(sb);
+		if (r < 0 || sbuf_adds(sb, TF(c, RT_NET_DEVICES, "list",
+					      list.buf, NULL)) < 0) {
+			c->status = -OSK_ENOMEM;
+			break;
+		}
+		if (k == 1 || text_width(c, sb->buf, &net_dev) <= w)
+			break;
+	}
+	sbuf_release(&list);
+	return sb->buf;
 }
 
 /* Worse first: severity, then count; ties keep catalog order. */
@@ -1001,10 +1040,10 @@ incidents_draw(struct rctx *c, const struct report_network *net, double x,
 			break;
 		}
 		if (draw) {
-			cairo_new_path(c->cr);
-			cairo_arc(c->cr, x + 5, y + lh / 2, 1.8, 0, 2 * M_PI);
-			set_rgb(c->cr, 0xcf3a2c);
-			cairo_fill(c->cr);
+			cv_new_path(c->cv);
+			cv_arc(c->cv, x + 5, y + lh / 2, 1.8, 0, 2 * M_PI);
+			set_rgb(c->cv, 0xcf3a2c);
+			cv_fill(c->cv);
 			text_draw(c, tmp.buf, x + 10, y, w - 10, th, &it);
 		}
 		y += th;
@@ -1017,7 +1056,7 @@ static double
 draw_network(struct rctx *c, const struct report_network *net, double x,
 	     double y, double w, double h)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	struct tstyle meta = { .size = 7.5, .color = C_MUTED, .lines = 1,
 			       .raw = true };
 	struct tstyle count = { .size = 8, .bold = true, .color = C_NAVY,
@@ -1031,6 +1070,7 @@ draw_network(struct rctx *c, const struct report_network *net, double x,
 	char b[24];
 	size_t i, j, n = 0, left;
 	bool ja = c->lang == OSK_LANG_JA;
+	struct sbuf dev = SBUF_INIT;
 
 	y += section_heading(c, T(c, RT_SEC_NET), x, y, w);
 	if (!net->has_data) {
@@ -1084,9 +1124,9 @@ draw_network(struct rctx *c, const struct report_network *net, double x,
 
 			j = items[i].phase;
 			ph = phase_height(c, p, w);
-			cairo_rectangle(cr, x, y, w, ph - 1);
-			set_rgb(cr, C_TINT);
-			cairo_fill(cr);
+			cv_rectangle(cv, x, y, w, ph - 1);
+			set_rgb(cv, C_TINT);
+			cv_fill(cv);
 			text_draw(c, p->name, x + 4, y + 1, w - 60, ph - 2,
 				  &net_phase);
 			text_draw(c, TF(c, RT_NET_COUNT, "n",
@@ -1094,20 +1134,19 @@ draw_network(struct rctx *c, const struct report_network *net, double x,
 				  x + w - 56, y + 1, 52, 11, &count);
 			y += ph + 1;
 		}
-		cairo_new_path(cr);
-		cairo_arc(cr, x + 5, y + lh / 2, 1.6, 0, 2 * M_PI);
-		set_rgb(cr, e->severity >= 2 ? 0xcf3a2c :
+		cv_new_path(cv);
+		cv_arc(cv, x + 5, y + lh / 2, 1.6, 0, 2 * M_PI);
+		set_rgb(cv, e->severity >= 2 ? 0xcf3a2c :
 			e->severity == 1 ? 0xd98200 : C_FAINT);
-		cairo_fill(cr);
+		cv_fill(cv);
 		text_draw(c, TF(c, RT_NET_COUNT, "n", num0(b, e->count),
 				NULL), x + w - 40, y, 36, lh, &evn);
 		y += text_draw(c, e->title, x + 10, y, w - 50, 2 * lh,
 			       &net_event);
-		if (e->devices)
-			y += text_draw(c, TF(c, RT_NET_DEVICES, "list",
-					     e->devices, NULL), x + 10, y,
-				       w - 14, text_line_height(c, 6.8),
-				       &net_dev);
+		if (e->ndevices)
+			y += text_draw(c, devices_text(c, e, w - 14, &dev),
+				       x + 10, y, w - 14,
+				       text_line_height(c, 6.8), &net_dev);
 		y += 2.5;
 	}
 	if (left)
@@ -1115,6 +1154,7 @@ draw_network(struct rctx *c, const struct report_network *net, double x,
 	if (inc > 0)
 		y += 2 + incidents_draw(c, net, x, y + 2, w, ymax - y - 2,
 					true);
+	sbuf_release(&dev);
 	return y;
 }
 
@@ -1170,10 +1210,10 @@ draw_next(struct rctx *c, const struct report_page *p, double x, double y,
 			y += more_line(c, p->nunknown - i, x + 12, y, w - 12);
 			break;
 		}
-		cairo_rectangle(c->cr, x + 2.5, y + 2.5, 5, 5);
-		set_rgb(c->cr, C_MUTED);
-		cairo_set_line_width(c->cr, 0.6);
-		cairo_stroke(c->cr);
+		cv_rectangle(c->cv, x + 2.5, y + 2.5, 5, 5);
+		set_rgb(c->cv, C_MUTED);
+		cv_set_line_width(c->cv, 0.6);
+		cv_stroke(c->cv);
 		text_draw(c, p->unknown[i], x + 12, y, w - 12, ih, &next_item);
 		y += ih;
 	}
@@ -1197,7 +1237,7 @@ guide_height(struct rctx *c, double w)
 static void
 draw_guide(struct rctx *c, double x, double y, double w, double h)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	struct tstyle cap = { .size = 8.5, .bold = true, .color = C_NAVY,
 			      .lines = 1 };
 	struct tstyle st = { .size = 7.5, .min = 6.5, .color = C_INK,
@@ -1205,18 +1245,18 @@ draw_guide(struct rctx *c, double x, double y, double w, double h)
 	double ymax = y + h - 8, th;
 	int k;
 
-	rounded_rect(cr, x, y, w, h, 5);
-	set_rgb(cr, C_TINT);
-	cairo_fill(cr);
+	rounded_rect(cv, x, y, w, h, 5);
+	set_rgb(cv, C_TINT);
+	cv_fill(cv);
 	text_draw(c, T(c, RT_GUIDE_TITLE), x + 12, y + 8, w - 24, 14, &cap);
 	y += 26;
 	for (k = 0; k < 3 && y < ymax; k++) {
 		const char *s = T(c, (enum rt_key)(RT_GUIDE_1 + k));
 
-		cairo_new_path(cr);
-		cairo_arc(cr, x + 20, y + 5, 1.8, 0, 2 * M_PI);
-		set_rgb(cr, C_ACCENT);
-		cairo_fill(cr);
+		cv_new_path(cv);
+		cv_arc(cv, x + 20, y + 5, 1.8, 0, 2 * M_PI);
+		set_rgb(cv, C_ACCENT);
+		cv_fill(cv);
 		th = text_draw(c, s, x + 28, y, w - 36, ymax - y, &st);
 		y += th + 3;
 	}
@@ -1226,7 +1266,7 @@ static void
 draw_desk(struct rctx *c, const struct report_desk *d, double x, double y,
 	  double w, double h)
 {
-	cairo_t *cr = c->cr;
+	struct canvas *cv = c->cv;
 	struct tstyle cap = { .size = 9, .bold = true, .color = C_WHITE,
 			      .lines = 2, .middle = true,
 			      .align = PANGO_ALIGN_CENTER };
@@ -1248,19 +1288,19 @@ draw_desk(struct rctx *c, const struct report_desk *d, double x, double y,
 	double tab = 78, pw = 0, tx, tw;
 	int i, r = 0;
 
-	rounded_rect(cr, x, y, w, h, 5);
-	set_rgb(cr, C_WHITE);
-	cairo_fill_preserve(cr);
-	set_rgb(cr, C_NAVY);
-	cairo_set_line_width(cr, 0.9);
-	cairo_stroke(cr);
-	cairo_save(cr);
-	rounded_rect(cr, x, y, w, h, 5);
-	cairo_clip(cr);
-	cairo_rectangle(cr, x, y, tab, h);
-	set_rgb(cr, C_NAVY);
-	cairo_fill(cr);
-	cairo_restore(cr);
+	rounded_rect(cv, x, y, w, h, 5);
+	set_rgb(cv, C_WHITE);
+	cv_fill_preserve(cv);
+	set_rgb(cv, C_NAVY);
+	cv_set_line_width(cv, 0.9);
+	cv_stroke(cv);
+	cv_save(cv);
+	rounded_rect(cv, x, y, w, h, 5);
+	cv_clip(cv);
+	cv_rectangle(cv, x, y, tab, h);
+	set_rgb(cv, C_NAVY);
+	cv_fill(cv);
+	cv_restore(cv);
 	text_draw(c, T(c, RT_SEC_DESK), x + 4, y, tab - 8, h, &cap);
 	tx = x + tab + 10;
 	tw = w - tab - 20;
@@ -1308,9 +1348,9 @@ draw_footer(struct rctx *c, const struct report_sheet *s, size_t i)
 			       .raw = true, .align = PANGO_ALIGN_RIGHT };
 	char a[24], b[24];
 
-	cairo_rectangle(c->cr, ML, FOOT_Y, CW, 0.5);
-	set_rgb(c->cr, C_RULE);
-	cairo_fill(c->cr);
+	cv_rectangle(c->cv, ML, FOOT_Y, CW, 0.5);
+	set_rgb(c->cv, C_RULE);
+	cv_fill(c->cv);
 	text_draw(c, T(c, RT_FOOTER), ML, FOOT_Y + 5, CW - 60, 10, &note);
 	text_draw(c, TF(c, RT_PAGE, "page", num0(a, (long)i + 1), "pages",
 			num0(b, (long)s->npages), NULL),

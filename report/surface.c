@@ -9,15 +9,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cairo-pdf.h>
 #include <cairo-svg.h>
 
 #include "core/qset.h"
 #include "report/internal.h"
+#include "report/pdf.h"
 
 /*
- * One renderer, several cairo surfaces: the sheet is drawn by the same
- * code on a PDF surface (points), an SVG surface (points) and an image
+ * One renderer, several surfaces: the sheet is drawn by the same code on
+ * the PDF writer (points), a cairo SVG surface (points) and a cairo image
  * surface scaled to 150 dpi.
  */
 
@@ -43,6 +43,10 @@ report_renderer_new(const char *datadir, struct osk_error *err)
 		goto fail;
 	if (fonts_init(&r->fonts, err) < 0)
 		goto fail;
+	if (!(r->pdf = pdf_cache_new())) {
+		osk_fail(err, OSK_ENOMEM, "out of memory");
+		goto fail;
+	}
 	sbuf_release(&path);
 	return r;
 fail:
@@ -56,6 +60,7 @@ report_renderer_free(struct report_renderer *r)
 {
 	if (!r)
 		return;
+	pdf_cache_free(r->pdf);
 	fonts_release(&r->fonts);
 	texts_release(&r->texts);
 	free(r);
@@ -127,39 +132,6 @@ sink_write(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* "YYYY-MM-DDTHH:MM:SSZ" for the PDF creation date. */
-static void
-iso_date(long long t, char buf[32])
-{
-	struct tm tm;
-	time_t tt = (time_t)t;
-
-	if (!gmtime_r(&tt, &tm) ||
-	    !strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		snprintf(buf, 32, "1970-01-01T00:00:00Z");
-}
-
-static void
-pdf_metadata(cairo_surface_t *sf, const struct report_doc *d)
-{
-	char date[32];
-
-	if (d->created >= 0) {
-		iso_date(d->created, date);
-		cairo_pdf_surface_set_metadata(sf,
-					       CAIRO_PDF_METADATA_CREATE_DATE,
-					       date);
-	}
-	if (d->title)
-		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE,
-					       d->title);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
-				       "otasuke");
-	if (d->author)
-		cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_AUTHOR,
-					       d->author);
-}
-
 static void
 rctx_init(struct rctx *c, struct report_renderer *r, enum osk_lang lang)
 {
@@ -193,7 +165,29 @@ cairo_error(cairo_status_t st, struct sink *k, struct osk_error *err)
 			cairo_status_to_string(st));
 }
 
-/* Draw pages [first, last) of n onto cr, one cairo page each. */
+/* Start page i on c->cv; scale: points to output units. */
+static void
+page_begin(struct rctx *c, double scale)
+{
+	if (c->cv->pdf)
+		pdf_page_begin(c->cv->pdf);
+	cv_save(c->cv);
+	if (scale != 1.0)
+		cv_scale(c->cv, scale, scale);
+	fonts_begin(c);
+}
+
+static void
+page_end(struct rctx *c)
+{
+	cv_restore(c->cv);
+	if (c->cv->pdf)
+		pdf_page_end(c->cv->pdf);
+	else
+		cairo_show_page(c->cv->cr);
+}
+
+/* Draw pages [first, last) of n, one output page each. */
 static int
 draw_pages(struct rctx *c, const struct report_doc *d, size_t first,
 	   size_t last, size_t n, double scale)
@@ -201,13 +195,9 @@ draw_pages(struct rctx *c, const struct report_doc *d, size_t first,
 	size_t i;
 
 	for (i = first; i < last; i++) {
-		cairo_save(c->cr);
-		if (scale != 1.0)
-			cairo_scale(c->cr, scale, scale);
-		fonts_begin(c);
+		page_begin(c, scale);
 		d->draw(c, d->data, i, n);
-		cairo_restore(c->cr);
-		cairo_show_page(c->cr);
+		page_end(c);
 		if (c->status < 0)
 			return c->status;
 	}
@@ -222,15 +212,56 @@ plan(struct rctx *c, const struct report_doc *d, double scale)
 
 	if (!d->plan)
 		return (int)d->npages;
-	cairo_save(c->cr);
+	cv_save(c->cv);
 	if (scale != 1.0)
-		cairo_scale(c->cr, scale, scale);
+		cv_scale(c->cv, scale, scale);
 	fonts_begin(c);
 	n = d->plan(c, d->data);
-	cairo_restore(c->cr);
+	cv_restore(c->cv);
 	if (n >= 0 && c->status < 0)
 		n = c->status;
 	return n;
+}
+
+/* d as PDF: the writer of report/pdf.c. */
+static int
+render_pdf(struct rctx *c, const struct report_doc *d,
+	   int (*write)(void *closure, const void *data, size_t len),
+	   void *closure, struct osk_error *err)
+{
+	struct pdf_doc *pdf = pdf_doc_new(c->r->pdf, PAGE_W, PAGE_H);
+	struct canvas cv = { NULL, pdf };
+	int n, ret;
+
+	if (!pdf)
+		return osk_fail(err, OSK_ENOMEM, "out of memory");
+	c->cv = &cv;
+	pdf_doc_info(pdf, d->title, d->author, d->created);
+	n = plan(c, d, 1.0);
+	if (n < 0) {
+		ret = osk_fail(err, -n, "out of memory");
+		goto out;
+	}
+	if (!n) {
+		ret = osk_fail(err, OSK_EUSAGE, "nothing to draw: there is no "
+			       "page 1");
+		goto out;
+	}
+	ret = draw_pages(c, d, 0, (size_t)n, (size_t)n, 1.0);
+	if (ret < 0) {
+		osk_fail(err, -ret, "out of memory");
+		goto out;
+	}
+	ret = pdf_doc_finish(pdf, write, closure, err);
+	if (ret == -OSK_EIO)
+		ret = osk_fail(err, OSK_EIO, "write error: %s",
+			       strerror(errno ? errno : EIO));
+	if (ret == 0)
+		ret = n;
+out:
+	c->cv = NULL;
+	pdf_doc_free(pdf);
+	return ret;
 }
 
 int
@@ -241,61 +272,55 @@ doc_render_to(struct report_renderer *r, const struct report_doc *d,
 {
 	struct sink k = { write, closure, false };
 	cairo_surface_t *sf = NULL;
+	struct canvas cv = { NULL, NULL };
 	struct rctx c;
 	double scale = 1.0;
 	cairo_status_t st;
 	int ret, n;
 
 	rctx_init(&c, r, d->lang);
-	switch (fmt) {
-	case REPORT_FMT_PDF:
-		sf = cairo_pdf_surface_create_for_stream(sink_write, &k,
-							 PAGE_W, PAGE_H);
-		cairo_pdf_surface_restrict_to_version(sf,
-						      CAIRO_PDF_VERSION_1_5);
-		pdf_metadata(sf, d);
-		break;
-	case REPORT_FMT_SVG:
+	if (fmt == REPORT_FMT_PDF) {
+		ret = render_pdf(&c, d, write, closure, err);
+		rctx_release(&c);
+		return ret;
+	}
+	if (fmt == REPORT_FMT_SVG) {
 		sf = cairo_svg_surface_create_for_stream(sink_write, &k,
 							 PAGE_W, PAGE_H);
 		cairo_svg_surface_restrict_to_version(sf,
 						      CAIRO_SVG_VERSION_1_1);
-		break;
-	case REPORT_FMT_PNG:
+	} else {
 		scale = PNG_DPI / 72.0;
 		sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
 						(int)(PAGE_W * scale + 0.5),
 						(int)(PAGE_H * scale + 0.5));
-		break;
 	}
-	c.cr = cairo_create(sf);
+	cv.cr = cairo_create(sf);
+	c.cv = &cv;
 	n = plan(&c, d, scale);
 	if (n < 0) {
 		ret = osk_fail(err, -n, "out of memory");
 		goto out;
 	}
-	if (!n || (fmt != REPORT_FMT_PDF && page >= (size_t)n)) {
+	if (!n || page >= (size_t)n) {
 		ret = osk_fail(err, OSK_EUSAGE, "nothing to draw: there is no "
 			       "page %zu", page + 1);
 		goto out;
 	}
 	if (fmt == REPORT_FMT_PNG) {
-		cairo_set_source_rgb(c.cr, 1, 1, 1);
-		cairo_paint(c.cr);
+		cairo_set_source_rgb(cv.cr, 1, 1, 1);
+		cairo_paint(cv.cr);
 	}
-	if (fmt == REPORT_FMT_PDF)
-		ret = draw_pages(&c, d, 0, (size_t)n, (size_t)n, scale);
-	else
-		ret = draw_pages(&c, d, page, page + 1, (size_t)n, scale);
+	ret = draw_pages(&c, d, page, page + 1, (size_t)n, scale);
 	if (ret < 0) {
 		osk_fail(err, -ret, "out of memory");
 		goto out;
 	}
-	st = cairo_status(c.cr);
+	st = cairo_status(cv.cr);
 	if (st == CAIRO_STATUS_SUCCESS && fmt == REPORT_FMT_PNG)
 		st = cairo_surface_write_to_png_stream(sf, sink_write, &k);
-	cairo_destroy(c.cr);
-	c.cr = NULL;
+	cairo_destroy(cv.cr);
+	cv.cr = NULL;
 	cairo_surface_finish(sf);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(sf);
@@ -303,10 +328,10 @@ doc_render_to(struct report_renderer *r, const struct report_doc *d,
 		ret = cairo_error(st, &k, err);
 		goto out;
 	}
-	ret = fmt == REPORT_FMT_PDF ? n : 1;
+	ret = 1;
 out:
-	if (c.cr)
-		cairo_destroy(c.cr);
+	if (cv.cr)
+		cairo_destroy(cv.cr);
 	cairo_surface_destroy(sf);
 	rctx_release(&c);
 	return ret;

@@ -386,9 +386,9 @@ text_list(struct rctx *c, const char *title, const char *const *items,
 		if (y - y0 + ih + 12 > avail)
 			break;
 		if (draw) {
-			cairo_rectangle(c->cr, DOC_ML + 2, y + 4, 3, 3);
-			set_rgb(c->cr, C_FAINT);
-			cairo_fill(c->cr);
+			cv_rectangle(c->cv, DOC_ML + 2, y + 4, 3, 3);
+			set_rgb(c->cv, C_FAINT);
+			cv_fill(c->cv);
 			text_draw(c, items[i], DOC_ML + 10, y, DOC_CW - 12, ih,
 				  &item);
 		}
@@ -419,9 +419,9 @@ number_stats(struct rctx *c, const struct survey_qtally *qt, double y,
 	       doc_num(b, qt->median, 1), "min", doc_num(m1, qt->min, 1),
 	       "max", doc_num(m2, qt->max, 1), NULL);
 	if (draw) {
-		rounded_rect(c->cr, DOC_ML, y, DOC_CW, 24, 4);
-		set_rgb(c->cr, C_TINT);
-		cairo_fill(c->cr);
+		rounded_rect(c->cv, DOC_ML, y, DOC_CW, 24, 4);
+		set_rgb(c->cv, C_TINT);
+		cv_fill(c->cv);
 		st.middle = true;
 		text_draw(c, s, DOC_ML + 10, y, DOC_CW - 20, 24, &st);
 	}
@@ -476,10 +476,10 @@ qblock(struct rctx *c, const struct sv *sv, size_t qi, double y,
 		tw_st.raw = false;
 		tgw = text_width(c, type_name(c, qq), &tw_st) + 12;
 		if (draw) {
-			rounded_rect(c->cr, DOC_ML, y, tgw, 13, 6.5);
-			set_rgb(c->cr, C_ACCENT);
-			cairo_set_line_width(c->cr, 0.7);
-			cairo_stroke(c->cr);
+			rounded_rect(c->cv, DOC_ML, y, tgw, 13, 6.5);
+			set_rgb(c->cv, C_ACCENT);
+			cv_set_line_width(c->cv, 0.7);
+			cv_stroke(c->cv);
 			text_draw(c, type_name(c, qq), DOC_ML, y, tgw, 13,
 				  &tw_st);
 		}
@@ -662,9 +662,9 @@ contents(struct rctx *c, const struct sv *sv, double y)
 		double ry = y + (double)(i % per) * rowh;
 
 		if (i % per % 2 == 0) {
-			cairo_rectangle(c->cr, x, ry, colw, rowh);
-			set_rgb(c->cr, C_TINT);
-			cairo_fill(c->cr);
+			cv_rectangle(c->cv, x, ry, colw, rowh);
+			set_rgb(c->cv, C_TINT);
+			cv_fill(c->cv);
 		}
 		num.middle = q.middle = pg.middle = true;
 		text_draw(c, qnum(c, i), x + 4, ry, 34, rowh, &num);
@@ -736,10 +736,10 @@ draw(struct rctx *c, void *data, size_t page, size_t npages)
 		size_t qi = sv->first[p] + i;
 
 		if (i > 0) {
-			cairo_rectangle(c->cr, DOC_ML, y - Q_GAP / 2, DOC_CW,
+			cv_rectangle(c->cv, DOC_ML, y - Q_GAP / 2, DOC_CW,
 					0.5);
-			set_rgb(c->cr, C_RULE);
-			cairo_fill(c->cr);
+			set_rgb(c->cv, C_RULE);
+			cv_fill(c->cv);
 		}
 		y += qblock(c, sv, qi, y, DOC_BOTTOM - y, true) + Q_GAP;
 	}

@@ -35,8 +35,15 @@ expect_err "s1.pdf を書き出しました（2 ページ）"
 if [ -s "$T/out" ]; then fail "stdout not empty"; else pass; fi
 if [ "$(pages s1.pdf)" = 2 ]; then pass; else fail "s1.pdf: $(pages s1.pdf) pages"; fi
 pdffonts s1.pdf >"$T/fonts"
-expect_grep '+IPAexGothic' "$T/fonts"
+expect_grep '+IPAexGothic  *CID TrueType  *Identity-H  *yes yes yes' "$T/fonts"
 expect_no_grep 'DejaVu' "$T/fonts"
+# The file's structure as another PDF library reads it (make deps
+# installs qpdf).
+if command -v qpdf >/dev/null 2>&1; then
+	qpdf --check s1.pdf >"$T/qpdf" 2>&1
+	expect_rc_of $? "qpdf --check s1.pdf"
+	expect_grep 'No syntax or stream encoding errors' "$T/qpdf"
+fi
 text s1.pdf ja
 "$JC" "$SRC/tests/data/jargon.txt" ja <"$T/raw" >"$T/jargon"
 expect_rc_of $? "jargon without plain words (ja)"

@@ -161,6 +161,7 @@ struct sample {
 	struct report_sa_step sa1[2], sa2[3];
 	struct report_sa sa;
 	struct report_net_event events[4];
+	const char *dev[4];
 	struct report_net_phase phases[3];
 	struct report_incident incidents[1];
 	struct report_network net;
@@ -217,7 +218,9 @@ sample_fill(struct sample *x, enum osk_lang lang)
 	x->sa.nmissing2 = 3;
 	for (i = 0; i < 4; i++) {
 		x->events[i].title = PICK(sample_events[i][0], lang);
-		x->events[i].devices = PICK(sample_events[i][1], lang);
+		x->dev[i] = PICK(sample_events[i][1], lang);
+		x->events[i].devices = x->dev[i] ? &x->dev[i] : NULL;
+		x->events[i].ndevices = x->dev[i] ? 1 : 0;
 		x->events[i].count = sample_event_counts[i];
 		x->events[i].severity = sample_event_sev[i];
 	}

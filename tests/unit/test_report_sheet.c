@@ -579,6 +579,7 @@ fit_case(const char *text, double w, double h, const struct tstyle *st)
 		CAIRO_CONTENT_COLOR_ALPHA, NULL);
 	struct sample x;
 	struct rctx c;
+	struct canvas cv = { NULL, NULL };
 	double ix, iy, iw, ih, used;
 
 	sample_fill(&x, OSK_LANG_JA);
@@ -590,11 +591,12 @@ fit_case(const char *text, double w, double h, const struct tstyle *st)
 	c.plain = (struct sbuf)SBUF_INIT;
 	c.fmt = (struct sbuf)SBUF_INIT;
 	c.flat = (struct sbuf)SBUF_INIT;
-	c.cr = cairo_create(rec);
+	cv.cr = cairo_create(rec);
+	c.cv = &cv;
 	fonts_begin(&c);
 	used = text_draw(&c, text, 100, 100, w, h, st);
 	assert_true(used <= h + 0.01);
-	cairo_destroy(c.cr);
+	cairo_destroy(cv.cr);
 	cairo_recording_surface_ink_extents(rec, &ix, &iy, &iw, &ih);
 	if (iw > 0 && (ix < 99 || iy < 99 || ix + iw > 101 + w ||
 			iy + ih > 101 + h))
@@ -651,6 +653,7 @@ test_report_sheet_overflow(void **state)
 	static char huge[6000], names[40][300];
 	static const char *unknown[60];
 	struct report_net_event ev[40];
+	const char *devs[40][3];
 	struct report_net_phase ph[5];
 	struct report_incident inc[10];
 	struct report_category cat[20];
@@ -666,9 +669,13 @@ test_report_sheet_overflow(void **state)
 		snprintf(names[i], sizeof(names[i]),
 			 "項目%zu: とても長い説明のある項目で、UTMやVPNのような"
 			 "言葉も入っています。さらに続きます。", i);
+		devs[i][0] = names[i];
+		devs[i][1] = huge;
+		devs[i][2] = names[(i + 1) % 40];
 		ev[i] = (struct report_net_event){ names[i], huge,
 						   1000 + (long)i,
-						   (int)(i % 3), names[i] };
+						   (int)(i % 3), devs[i], 3,
+						   (long)i * 1000 };
 	}
 	for (i = 0; i < 5; i++)
 		ph[i] = (struct report_net_phase){ names[i], 8000, ev + i * 8,
@@ -830,24 +837,7 @@ test_report_file_name(void **state)
 	free(got);
 }
 
-/*
- * fontconfig leaks a little while it parses its XML configuration (once a
- * process, not per sheet); LeakSanitizer reads these when built with ASan.
- */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_options(void);
-
-const char *
-__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
+#include "lsan_fontconfig.h"
 
 int
 main(void)
