@@ -12,14 +12,18 @@ else
 O ?= build
 BIN = otasuke
 endif
+# The drawing module goes beside the program (bin/render.h).
+MODULE = $(dir $(BIN))otasuke-render.so
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+CORE_LIBS  := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lm -ldl
+RENDER_LIBS := $(shell pkg-config --libs $(RENDER_PKGS) 2>/dev/null) -lm
 TEST_CFLAGS := $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
 ALL_CPPFLAGS = $(CPPFLAGS) -DOSK_VERSION='"$(VERSION)"' \
-	-DOSK_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+	-DOSK_DATADIR='"$(DATADIR)"' -DOSK_LIBDIR='"$(LIBDIR)"' $(PKG_CFLAGS)
 
 # Each folder lists its own sources (one owner per folder).
 include core/build.mk
@@ -35,9 +39,9 @@ LIBS_A = $(O)/libreport.a $(O)/libalerts.a $(O)/libsurvey.a \
 
 obj = $(patsubst %.c,$(O)/%.o,$(1))
 
-all: $(BIN)
+all: $(BIN) $(MODULE)
 
-$(O)/%.o: %.c
+$(O)/%.o: %.c config.mk
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
 	@$(CC) $(ALL_CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
@@ -52,9 +56,21 @@ $(O)/%.a:
 	@rm -f $@
 	@ar rcs $@ $^
 
-$(BIN): $(call obj,$(BIN_SRC)) $(LIBS_A)
+# The program holds every library but report/ whole, and exports its
+# symbols, for the module to use; the module holds report/ and
+# bin/cmd_report.c.
+CORE_A = $(O)/libalerts.a $(O)/libsurvey.a $(O)/libdiag.a $(O)/libcore.a
+
+$(BIN): $(call obj,$(BIN_SRC)) $(CORE_A)
 	@echo "LD $@"
-	@$(CC) $(LDFLAGS) -o $@ $(call obj,$(BIN_SRC)) $(LIBS_A) $(PKG_LIBS)
+	@$(CC) $(LDFLAGS) -rdynamic -o $@ $(call obj,$(BIN_SRC)) \
+		-Wl,--whole-archive $(CORE_A) -Wl,--no-whole-archive $(CORE_LIBS)
+
+$(MODULE): $(call obj,$(MODULE_SRC)) $(O)/libreport.a
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS) -shared -o $@ $(call obj,$(MODULE_SRC)) \
+		-Wl,--whole-archive $(O)/libreport.a -Wl,--no-whole-archive \
+		$(RENDER_LIBS)
 
 # ---- tests ----
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
@@ -72,7 +88,7 @@ unit: $(UNIT_BINS)
 		OTASUKE_DATADIR=$(CURDIR)/questions $$t || fail=1; done; \
 	exit $$fail
 
-cli: $(BIN)
+cli: $(BIN) $(MODULE)
 	OTASUKE=$(CURDIR)/$(BIN) sh tests/run-cli.sh
 
 manlint:
@@ -127,13 +143,15 @@ bench: all
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questions \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(LIBDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/otasuke
+	install -m 644 $(MODULE) $(DESTDIR)$(LIBDIR)/
 	install -m 644 questions/*.yaml $(DESTDIR)$(DATADIR)/questions/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 
 clean:
-	rm -rf build build-asan build-fuzz otasuke
+	rm -rf build build-asan build-fuzz otasuke otasuke-render.so
 
 .PHONY: all unit cli manlint check check-asan check-valgrind fuzz deps demo \
 	bench install clean

@@ -4,14 +4,19 @@ PREFIX  = /usr/local
 BINDIR  = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/otasuke
 MANDIR  = $(PREFIX)/share/man
+LIBDIR  = $(PREFIX)/lib/otasuke
 
 CC      = cc
-CFLAGS  = -std=c11 -Wall -Wextra -Werror -O2 -g
+CFLAGS  = -std=c11 -Wall -Wextra -Werror -O2 -g -fPIC
 CPPFLAGS = -D_GNU_SOURCE -I.
 LDFLAGS =
 
-PKGS      = yaml-0.1 sqlite3 xlsxwriter cairo pangocairo pangofc harfbuzz \
-	    fontconfig libdeflate zlib
+# CORE_PKGS for the program, RENDER_PKGS for its drawing module
+# (otasuke-render.so, see bin/render.h); tests link both.
+CORE_PKGS   = yaml-0.1 sqlite3 zlib
+RENDER_PKGS = xlsxwriter cairo pangocairo pangofc harfbuzz fontconfig \
+	      libdeflate
+PKGS        = $(CORE_PKGS) $(RENDER_PKGS)
 TEST_PKGS = cmocka
 
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \

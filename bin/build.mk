@@ -9,9 +9,13 @@ BIN_SRC = \
 	bin/cmd_incident.c \
 	bin/cmd_init.c \
 	bin/cmd_questions.c \
-	bin/cmd_report.c \
 	bin/cmd_survey.c \
 	bin/interview.c \
 	bin/otasuke.c \
+	bin/render.c \
 	bin/stubs.c \
 	bin/util.c
+
+# bin/ sources of the drawing module (bin/render.h)
+MODULE_SRC = \
+	bin/cmd_report.c

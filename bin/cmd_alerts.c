@@ -12,6 +12,7 @@
 #include "bin/commands.h"
 #include "core/company.h"
 #include "core/industry.h"
+#include "bin/render.h"
 #include "report/alerts_xlsx.h"
 
 static const char *const alerts_usage[] = {
@@ -990,7 +991,7 @@ view_xlsx(struct sum *s)
 	x.companies = &co;
 	x.industries = s->have_company ? NULL : &in;
 	x.stats = &st;
-	if (report_alerts_xlsx_write(&x, s->o.output, app.lang, &err))
+	if (render_alerts_xlsx(&x, s->o.output, app.lang, &err))
 		die_err(&err);
 	info(L("%s を書き出しました", "wrote %s"), s->o.output);
 	alerts_by_event_release(&ev);

@@ -16,6 +16,7 @@
 #include "alerts/alerts.h"
 #include "bin/bin.h"
 #include "bin/commands.h"
+#include "bin/render.h"
 #include "core/company.h"
 #include "core/csv.h"
 #include "core/industry.h"
@@ -142,25 +143,6 @@ parse_opts(int argc, char **argv, struct opts *o, const char *allowed)
 	if (o->from && o->to && strcmp(o->from, o->to) > 0)
 		usage_error(report_usage, "--from %s is after --to %s",
 			    o->from, o->to);
-}
-
-/*
- * fontconfig keeps a little memory from parsing its configuration for the
- * life of the process; LeakSanitizer reads this in an ASan build.
- */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_options(void);
-
-const char *
-__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
 }
 
 /* The PDF date: SOURCE_DATE_EPOCH when set to a number, else now (-1). */
@@ -781,7 +763,7 @@ report_region(int argc, char **argv)
 }
 
 int
-cmd_report(int argc, char **argv)
+otasuke_render_report(int argc, char **argv)
 {
 	static const struct subcmd table[] = {
 		{ "batch", report_batch },

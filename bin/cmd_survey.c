@@ -10,6 +10,7 @@
 #include "bin/interview.h"
 #include "core/company.h"
 #include "core/industry.h"
+#include "bin/render.h"
 #include "report/survey_xlsx.h"
 #include "survey/survey.h"
 
@@ -666,7 +667,7 @@ survey_tally_cmd(int argc, char **argv)
 	osk_error_clear(&err);
 	switch (o.format) {
 	case OUT_XLSX:
-		if (report_survey_xlsx_write(t, o.output, app.lang, &err))
+		if (render_survey_xlsx(t, o.output, app.lang, &err))
 			die_err(&err);
 		info(L("%s を書き出しました", "wrote %s"), o.output);
 		break;

@@ -12,6 +12,7 @@ enum osk_exit {
 	OSK_EX_USAGE = EX_USAGE,	/* 64: bad flags or arguments */
 	OSK_EX_DATAERR = EX_DATAERR,	/* 65: bad input data */
 	OSK_EX_NOINPUT = EX_NOINPUT,	/* 66: input missing or unreadable */
+	OSK_EX_UNAVAILABLE = EX_UNAVAILABLE, /* 69: a part of otasuke is missing */
 	OSK_EX_SOFTWARE = EX_SOFTWARE,	/* 70: internal error */
 	OSK_EX_OSERR = EX_OSERR,	/* 71: out of memory, fork failed */
 	OSK_EX_CANTCREAT = EX_CANTCREAT, /* 73: cannot create output */

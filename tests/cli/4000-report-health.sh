@@ -128,4 +128,16 @@ cd .. || exit 1
 # Reading only: nothing in the database changed.
 expect_sql "SELECT count(*) FROM answer" 319
 expect_sql "SELECT count(*) FROM alert_count" 7
+
+# Without its drawing module (bin/render.h) otasuke says so in one line,
+# exits 69, and commands that do not draw still work.
+OTASUKE_RENDER=$T/nonexistent/otasuke-render.so
+export OTASUKE_RENDER
+otasuke report health サンプル1 -o m.pdf
+expect_rc 69 "report without the module"
+expect_err "otasuke: cannot load the drawing module: $OTASUKE_RENDER: cannot open shared object file: No such file or directory; reinstall otasuke (make install)"
+if [ -e m.pdf ]; then fail "m.pdf written"; else pass; fi
+otasuke diag score サンプル1 --set diag-office --format csv
+expect_rc 0 "diag score without the module"
+unset OTASUKE_RENDER
 done_testing

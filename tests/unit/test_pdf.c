@@ -323,7 +323,7 @@ test_pdf_edge_cases(void **state)
 	pdf_cache_free(c);
 }
 
-#include "lsan_fontconfig.h"
+#include "report/lsan_fontconfig.h"
 
 int
 main(void)

@@ -837,7 +837,7 @@ test_report_file_name(void **state)
 	free(got);
 }
 
-#include "lsan_fontconfig.h"
+#include "report/lsan_fontconfig.h"
 
 int
 main(void)
