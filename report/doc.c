@@ -33,12 +33,7 @@ doc_header(struct rctx *c, const struct doc_head *h, bool title_page)
 			       .color = 0xdfe7f3, .lines = 1, .raw = true,
 			       .align = PANGO_ALIGN_RIGHT };
 
-	cv_rectangle(cv, 0, 0, PAGE_W, bh);
-	set_rgb(cv, C_NAVY);
-	cv_fill(cv);
-	cv_rectangle(cv, 0, bh, PAGE_W, 3);
-	set_rgb(cv, C_ACCENT);
-	cv_fill(cv);
+	band_draw(cv, bh);
 	if (title_page) {
 		text_draw(c, h->title, DOC_ML, 13, lw, 26, &title);
 		text_draw(c, h->subtitle, DOC_ML, 39, lw, 12, &sub);

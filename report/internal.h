@@ -325,6 +325,9 @@ void set_rgba(struct canvas *cv, uint32_t rgb, double alpha);
 void rounded_rect(struct canvas *cv, double x, double y, double w, double h,
 		  double r);
 
+/* The navy band h points high across the top of a page, an accent below. */
+void band_draw(struct canvas *cv, double h);
+
 /* rgb mixed with white: t = 0 white, 1 rgb. */
 uint32_t tint(uint32_t rgb, double t);
 

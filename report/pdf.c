@@ -1208,15 +1208,14 @@ pdf_show_layout(struct pdf_doc *d, PangoLayout *l, double x, double y)
 
 /* ---- the end of the document ---- */
 
-/* s as a PDF text string: UTF-16BE in hex with a byte-order mark. */
+/* UTF-8 s[0..n) as UTF-16BE in hex digits; bad bytes become U+FFFD. */
 static void
-text_string(struct pdf_doc *d, struct sbuf *sb, const char *s)
+utf16_hex(struct pdf_doc *d, struct sbuf *sb, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), k;
+	size_t k;
 	uint32_t cp;
 
-	ADDS(d, sb, "<feff");
 	while (n) {
 		k = utf8_decode(p, n, &cp);
 		if (!k) {
@@ -1233,6 +1232,14 @@ text_string(struct pdf_doc *d, struct sbuf *sb, const char *s)
 			addf(d, sb, "%04x", cp);
 		}
 	}
+}
+
+/* s as a PDF text string: UTF-16BE in hex with a byte-order mark. */
+static void
+text_string(struct pdf_doc *d, struct sbuf *sb, const char *s)
+{
+	ADDS(d, sb, "<feff");
+	utf16_hex(d, sb, s, strlen(s));
 	ADDS(d, sb, ">");
 }
 
@@ -1275,10 +1282,7 @@ to_unicode(struct pdf_doc *d, const struct pdf_used *u, struct sbuf *sb)
 	for (i = 1; i < u->n; i++)
 		n += u->text[i + 1] > u->text[i];
 	for (i = 1; i < u->n; i++) {
-		const unsigned char *p =
-			(const unsigned char *)u->texts.buf + u->text[i];
-		size_t len = u->text[i + 1] - u->text[i], k;
-		uint32_t cp;
+		size_t len = u->text[i + 1] - u->text[i];
 
 		if (!len)
 			continue;
@@ -1288,22 +1292,7 @@ to_unicode(struct pdf_doc *d, const struct pdf_used *u, struct sbuf *sb)
 			addf(d, sb, "%zu beginbfchar\n", block);
 		}
 		addf(d, sb, "<%04zx> <", i);
-		while (len) {
-			k = utf8_decode(p, len, &cp);
-			if (!k) {
-				cp = 0xfffd;
-				k = 1;
-			}
-			p += k;
-			len -= k;
-			if (cp >= 0x10000) {
-				cp -= 0x10000;
-				addf(d, sb, "%04x%04x", 0xd800 + (cp >> 10),
-				     0xdc00 + (cp & 0x3ff));
-			} else {
-				addf(d, sb, "%04x", cp);
-			}
-		}
+		utf16_hex(d, sb, u->texts.buf + u->text[i], len);
 		ADDS(d, sb, ">\n");
 		if (!--block)
 			ADDS(d, sb, "endbfchar\n");

@@ -50,6 +50,17 @@ rounded_rect(struct canvas *cv, double x, double y, double w, double h, double r
 	cv_close_path(cv);
 }
 
+void
+band_draw(struct canvas *cv, double h)
+{
+	cv_rectangle(cv, 0, 0, PAGE_W, h);
+	set_rgb(cv, C_NAVY);
+	cv_fill(cv);
+	cv_rectangle(cv, 0, h, PAGE_W, 3);
+	set_rgb(cv, C_ACCENT);
+	cv_fill(cv);
+}
+
 uint32_t
 tint(uint32_t rgb, double t)
 {
@@ -179,12 +190,7 @@ draw_header(struct rctx *c, const struct report_sheet *s,
 	struct sbuf line = SBUF_INIT;
 	double lw = 270, rx = ML + lw + 12, rw = CW - lw - 12;
 
-	cv_rectangle(cv, 0, 0, PAGE_W, BAND_H);
-	set_rgb(cv, C_NAVY);
-	cv_fill(cv);
-	cv_rectangle(cv, 0, BAND_H, PAGE_W, 3);
-	set_rgb(cv, C_ACCENT);
-	cv_fill(cv);
+	band_draw(cv, BAND_H);
 
 	text_draw(c, T(c, RT_TITLE), ML, 13, lw, 26, &title);
 	text_draw(c, T(c, RT_SUBTITLE), ML, 39, lw, 12, &sub);
