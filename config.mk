@@ -7,7 +7,7 @@ MANDIR  = $(PREFIX)/share/man
 LIBDIR  = $(PREFIX)/lib/otasuke
 
 CC      = cc
-CFLAGS  = -std=c11 -Wall -Wextra -Werror -O2 -g -fPIC
+CFLAGS  = -std=c11 -Wall -Wextra -Werror -O2 -g -fPIC -fno-semantic-interposition
 CPPFLAGS = -D_GNU_SOURCE -I.
 LDFLAGS =
 
