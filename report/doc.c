@@ -158,8 +158,9 @@ cell_style(const struct doc_col *col, double size, bool bold,
 	return st;
 }
 
+/* Four lines: a long industry name in three, and its "n=" below. */
 static const struct tstyle head_style = {
-	.size = 7, .bold = true, .color = C_WHITE, .lines = 3, .middle = true
+	.size = 7, .bold = true, .color = C_WHITE, .lines = 4, .middle = true
 };
 
 double
@@ -175,7 +176,7 @@ doc_table_head_height(struct rctx *c, const struct doc_col *cols, size_t n,
 		st.raw = cols[i].raw;
 		t = fmin(text_height(c, cols[i].head,
 				     cols[i].w - 2 * CELL_PAD, &st),
-			 3 * line) + 5;
+			 4 * line) + 5;
 		if (t > h)
 			h = t;
 	}

@@ -62,6 +62,32 @@ by_size(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
+/*
+ * Secondary suppression in one column of counts n[0..count) whose whole
+ * (total, with its mean) is shown too: the whole minus the cells shown
+ * would give away the rest while it holds fewer than min, so the
+ * smallest cells shown are hidden until the rest holds none or min.
+ */
+static void
+hide_complement(int total, const int *n, bool *shown, size_t count, int min)
+{
+	int rest = total;
+	size_t i, small;
+
+	for (i = 0; i < count; i++)
+		if (shown[i])
+			rest -= n[i];
+	while (rest > 0 && rest < min) {
+		for (i = 0, small = count; i < count; i++)
+			if (shown[i] && (small == count || n[i] < n[small]))
+				small = i;
+		if (small == count)
+			break;
+		shown[small] = false;
+		rest += n[small];
+	}
+}
+
 static int
 load_diag(struct report_region *g, struct store *st, struct osk_error *err)
 {
@@ -70,6 +96,7 @@ load_diag(struct report_region *g, struct store *st, struct osk_error *err)
 	long double sum[MAX_INDUSTRIES + 1][RT_MAX_CATS + 1];
 	int cnt[MAX_INDUSTRIES + 1][RT_MAX_CATS + 1];
 	int companies[MAX_INDUSTRIES + 1];
+	bool shown[MAX_INDUSTRIES], cell[MAX_INDUSTRIES][RT_MAX_CATS + 1];
 	size_t i, k, nc = 0;
 	int r, slot;
 
@@ -158,22 +185,45 @@ load_diag(struct report_region *g, struct store *st, struct osk_error *err)
 		snprintf(g->cats[k].grade, sizeof(g->cats[k].grade), "%s",
 			 gr ? gr->id : "");
 	}
-	/* industries with at least peers.min companies, largest first */
+	/*
+	 * Industries with at least peers.min companies, largest first; in
+	 * each column, a mean of at least peers.min scores. The whole is
+	 * shown too, so what it holds beyond the cells shown must be none
+	 * or peers.min (companies without an industry count there).
+	 */
+	for (slot = 0; slot < MAX_INDUSTRIES; slot++)
+		shown[slot] = companies[slot] >= g->peers_min &&
+			      companies[slot] > 0;
+	hide_complement(g->assessed, companies, shown, MAX_INDUSTRIES,
+			g->peers_min);
+	for (k = 0; k <= RT_MAX_CATS; k++) {
+		int n[MAX_INDUSTRIES];
+		bool col[MAX_INDUSTRIES];
+
+		for (slot = 0; slot < MAX_INDUSTRIES; slot++) {
+			n[slot] = cnt[slot][k];
+			col[slot] = shown[slot] && n[slot] >= g->peers_min;
+		}
+		hide_complement(cnt[MAX_INDUSTRIES][k], n, col, MAX_INDUSTRIES,
+				g->peers_min);
+		for (slot = 0; slot < MAX_INDUSTRIES; slot++)
+			cell[slot][k] = col[slot];
+	}
 	for (slot = 0; slot < MAX_INDUSTRIES; slot++) {
 		struct report_region_ind *in = &g->inds[g->ninds];
 
-		if (companies[slot] < g->peers_min || !companies[slot])
+		if (!shown[slot])
 			continue;
 		in->id[0] = (char)('A' + slot);
 		in->n = companies[slot];
-		in->has_overall = cnt[slot][RT_MAX_CATS] > 0;
+		in->has_overall = cell[slot][RT_MAX_CATS];
 		if (in->has_overall)
 			in->overall = (double)(sum[slot][RT_MAX_CATS] /
 					       cnt[slot][RT_MAX_CATS]);
 		for (k = 0; k < nc; k++) {
 			size_t ci = g->cats[k].index;
 
-			in->has_cat[k] = cnt[slot][ci] >= g->peers_min;
+			in->has_cat[k] = cell[slot][ci];
 			if (in->has_cat[k])
 				in->cat[k] = (double)(sum[slot][ci] /
 						      cnt[slot][ci]);

@@ -185,6 +185,35 @@ done
 outputs after
 if cmp -s before after; then pass; else fail "files left behind:"; diff before after; fi
 
+# Secondary suppression: the all-industries mean is shown, so what it
+# holds beyond the industries shown must be none or peers.min (5)
+# companies. Two diagnosed companies of P alone would be given away by
+# the all-industries mean minus E and G: G, the smallest shown, is hidden
+# too.
+cp demo.db small.db
+done_ids="SELECT DISTINCT a.company_id FROM assessment a JOIN qset q ON q.id =
+	a.qset_id WHERE q.set_id = 'diag-office' AND a.completed_at IS NOT NULL"
+OTASUKE_DB=$T/small.db
+export OTASUKE_DB
+sql "UPDATE company SET industry = 'E';
+	UPDATE company SET industry = 'G' WHERE id IN ($done_ids
+		ORDER BY a.company_id LIMIT 6);
+	UPDATE company SET industry = 'P' WHERE id IN ($done_ids
+		ORDER BY a.company_id DESC LIMIT 2)"
+otasuke --lang en report region -o small.pdf
+expect_rc 0 "region with one small industry"
+pdftotext -raw -f 2 -l 2 small.pdf "$T/small.txt"
+expect_grep 'Manufacturing' "$T/small.txt"
+expect_no_grep 'Information and' "$T/small.txt"
+expect_no_grep 'Medical' "$T/small.txt"
+# With P at 5 companies the rest is enough: G is shown again.
+sql "UPDATE company SET industry = 'P' WHERE id IN ($done_ids
+		ORDER BY a.company_id DESC LIMIT 5)"
+otasuke --lang en report region -o small.pdf
+pdftotext -raw -f 2 -l 2 small.pdf "$T/small.txt"
+expect_grep 'Information and' "$T/small.txt"
+expect_grep 'Medical' "$T/small.txt"
+
 OTASUKE_DB=$T/empty.db
 export OTASUKE_DB
 otasuke init
