@@ -114,6 +114,8 @@ struct pdf_doc {
 	size_t nused;
 	int *alphas;			/* thousandths, /A0.. in resources */
 	size_t nalphas;
+	struct span { int off, len; } *gtext;	/* scratch: glyph_texts() */
+	size_t agtext;
 	char *title, *author;
 	long long created;
 };
@@ -433,6 +435,7 @@ pdf_doc_free(struct pdf_doc *d)
 	}
 	free(d->used);
 	free(d->alphas);
+	free(d->gtext);
 	free(d->xref);
 	free(d->pages);
 	free(d->gs);
@@ -1070,6 +1073,38 @@ text_at(struct pdf_doc *d, const struct pdf_font *f, double x, double y)
 
 static const char hex[] = "0123456789abcdef";
 
+/*
+ * The text of each glyph of run, into d->gtext, for ToUnicode: a
+ * cluster's text goes with one glyph of it, nothing with the others (a
+ * ligature is one glyph for two characters; a character can take several
+ * glyphs; right-to-left runs list glyphs in the reverse order).
+ */
+static bool
+glyph_texts(struct pdf_doc *d, PangoGlyphItem *run, const char *text)
+{
+	size_t n = (size_t)run->glyphs->num_glyphs;
+	PangoGlyphItemIter it;
+	gboolean more;
+
+	if (n > d->agtext) {
+		struct span *p = realloc(d->gtext, n * sizeof(*p));
+
+		if (!p) {
+			oom(d);
+			return false;
+		}
+		d->gtext = p;
+		d->agtext = n;
+	}
+	memset(d->gtext, 0, n * sizeof(*d->gtext));
+	for (more = pango_glyph_item_iter_init_start(&it, run, text); more;
+	     more = pango_glyph_item_iter_next_cluster(&it))
+		if (it.start_glyph >= 0 && (size_t)it.start_glyph < n)
+			d->gtext[it.start_glyph] = (struct span){
+				it.start_index, it.end_index - it.start_index };
+	return true;
+}
+
 static void
 end_tj(struct pdf_doc *d, bool in_hex)
 {
@@ -1093,7 +1128,7 @@ run_text(struct pdf_doc *d, struct pdf_font *f, PangoGlyphItem *run,
 	bool open = false, in_hex = false, started = false;
 	int i;
 
-	if (!u)
+	if (!u || !glyph_texts(d, run, text))
 		return;
 	emit_alpha(d, g);
 	emit_color(d, g, false);
@@ -1125,20 +1160,8 @@ run_text(struct pdf_doc *d, struct pdf_font *f, PangoGlyphItem *run,
 		} else if (ellipsis) {
 			cid = cid_of(d, u, glyph, "\xe2\x80\xa6", 3);
 		} else {
-			/* the cluster's text goes with its first glyph */
-			int start = gs->log_clusters[i], end = item->length, j;
-
-			for (j = i + 1; j < gs->num_glyphs; j++)
-				if (gs->log_clusters[j] != start) {
-					end = gs->log_clusters[j];
-					break;
-				}
-			if (end < start)	/* right to left */
-				end = item->length;
-			if (i > 0 && gs->log_clusters[i - 1] == start)
-				end = start;
-			cid = cid_of(d, u, glyph, text + item->offset + start,
-				     (size_t)(end - start));
+			cid = cid_of(d, u, glyph, text + d->gtext[i].off,
+				     (size_t)d->gtext[i].len);
 		}
 		if (!started || gy != line_y) {
 			if (open)

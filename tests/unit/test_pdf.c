@@ -253,6 +253,34 @@ test_pdf_content(void **state)
 }
 
 /* Equal input, equal bytes: the cache carries nothing into a document. */
+/* Right to left: each glyph maps to its own character, not to the rest. */
+static void
+test_pdf_right_to_left(void **state)
+{
+	struct pdf_cache *c = pdf_cache_new();
+	struct pdf_doc *d = pdf_doc_new(c, 200, 100);
+	struct sbuf f = SBUF_INIT, s = SBUF_INIT;
+	struct osk_error err;
+	PangoLayout *l = layout("DejaVu Sans 12", "عربي");
+
+	(void)state;
+	pdf_page_begin(d);
+	pdf_show_layout(d, l, 10, 10);
+	pdf_page_end(d);
+	assert_int_equal(pdf_doc_finish(d, to_sbuf, &f, &err), 0);
+	streams(&f, &s);
+	assert_non_null(find(&s, NULL, "> <0639>\n"));	/* ain */
+	assert_non_null(find(&s, NULL, "> <0631>\n"));	/* reh */
+	assert_non_null(find(&s, NULL, "> <0628>\n"));	/* beh */
+	assert_non_null(find(&s, NULL, "> <064a>\n"));	/* yeh */
+	assert_null(find(&s, NULL, "> <06390631"));
+	g_object_unref(l);
+	sbuf_release(&s);
+	sbuf_release(&f);
+	pdf_doc_free(d);
+	pdf_cache_free(c);
+}
+
 static void
 test_pdf_same_bytes(void **state)
 {
@@ -331,6 +359,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pdf_structure),
 		cmocka_unit_test(test_pdf_content),
+		cmocka_unit_test(test_pdf_right_to_left),
 		cmocka_unit_test(test_pdf_same_bytes),
 		cmocka_unit_test(test_pdf_write_error),
 		cmocka_unit_test(test_pdf_edge_cases),
