@@ -26,5 +26,5 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 DEB_PKGS = build-essential pkg-config libyaml-dev libsqlite3-dev \
            libxlsxwriter-dev libcairo2-dev libpango1.0-dev libcmocka-dev \
            zlib1g-dev libdeflate-dev fonts-ipaexfont-gothic fonts-dejavu-core \
-           mandoc poppler-utils \
+           fonts-cantarell mandoc poppler-utils \
            valgrind sqlite3 clang unzip time qpdf

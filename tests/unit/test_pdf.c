@@ -281,6 +281,46 @@ test_pdf_right_to_left(void **state)
 	pdf_cache_free(c);
 }
 
+/* A font that is not TrueType (Cantarell is CFF): filled outlines. */
+static void
+test_pdf_outline_font(void **state)
+{
+	struct pdf_cache *c = pdf_cache_new();
+	struct pdf_doc *d = pdf_doc_new(c, 200, 100);
+	struct sbuf f = SBUF_INIT, s = SBUF_INIT;
+	struct osk_error err;
+	PangoLayout *l = layout("Cantarell Bold 12", "Hi");
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	PangoFontDescription *got = pango_font_describe(
+		pango_layout_iter_get_run_readonly(it)->item->analysis.font);
+	bool cantarell = !strcmp(pango_font_description_get_family(got),
+				 "Cantarell");
+
+	(void)state;
+	pango_font_description_free(got);
+	pango_layout_iter_free(it);
+	if (!cantarell) {
+		g_object_unref(l);
+		pdf_doc_free(d);
+		pdf_cache_free(c);
+		skip();		/* make deps installs fonts-cantarell */
+	}
+	pdf_page_begin(d);
+	pdf_show_layout(d, l, 10, 10);
+	pdf_page_end(d);
+	assert_int_equal(pdf_doc_finish(d, to_sbuf, &f, &err), 0);
+	streams(&f, &s);
+	assert_null(find(&f, NULL, "/FontFile2"));	/* nothing embedded */
+	assert_null(find(&s, NULL, "BT\n"));
+	assert_non_null(find(&s, NULL, " c\n"));	/* curves */
+	assert_non_null(find(&s, NULL, "h\nf\n"));
+	g_object_unref(l);
+	sbuf_release(&s);
+	sbuf_release(&f);
+	pdf_doc_free(d);
+	pdf_cache_free(c);
+}
+
 static void
 test_pdf_same_bytes(void **state)
 {
@@ -360,6 +400,7 @@ main(void)
 		cmocka_unit_test(test_pdf_structure),
 		cmocka_unit_test(test_pdf_content),
 		cmocka_unit_test(test_pdf_right_to_left),
+		cmocka_unit_test(test_pdf_outline_font),
 		cmocka_unit_test(test_pdf_same_bytes),
 		cmocka_unit_test(test_pdf_write_error),
 		cmocka_unit_test(test_pdf_edge_cases),
