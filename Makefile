@@ -110,7 +110,7 @@ check-valgrind: $(UNIT_BINS)
 FUZZ_SECONDS ?= 60
 FUZZ_SRC  = $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BINS = $(patsubst fuzz/%.c,build-fuzz/%,$(FUZZ_SRC))
-FUZZ_LIBSRC = $(CORE_SRC) $(DIAG_SRC) $(SURVEY_SRC) $(ALERTS_SRC)
+FUZZ_LIBSRC = $(CORE_SRC) $(DIAG_SRC) $(SURVEY_SRC) $(ALERTS_SRC) report/ttf.c
 
 build-fuzz/%: fuzz/%.c $(FUZZ_LIBSRC)
 	@mkdir -p build-fuzz
