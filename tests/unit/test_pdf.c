@@ -252,75 +252,77 @@ test_pdf_content(void **state)
 	pdf_cache_free(c);
 }
 
-/* Equal input, equal bytes: the cache carries nothing into a document. */
+/* One line of text in font as a document: the file, and its streams. */
+static void
+text_pdf(const char *font, const char *text, struct sbuf *f, struct sbuf *s)
+{
+	struct pdf_cache *c = pdf_cache_new();
+	struct pdf_doc *d = pdf_doc_new(c, 200, 100);
+	struct osk_error err;
+	PangoLayout *l = layout(font, text);
+
+	pdf_page_begin(d);
+	pdf_show_layout(d, l, 10, 10);
+	pdf_page_end(d);
+	assert_int_equal(pdf_doc_finish(d, to_sbuf, f, &err), 0);
+	streams(f, s);
+	g_object_unref(l);
+	pdf_doc_free(d);
+	pdf_cache_free(c);
+}
+
+/* Whether Pango sets text in font with the family asked for. */
+static bool
+font_found(const char *font, const char *family)
+{
+	PangoLayout *l = layout(font, "A");
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	PangoFontDescription *got = pango_font_describe(
+		pango_layout_iter_get_run_readonly(it)->item->analysis.font);
+	bool found = !strcmp(pango_font_description_get_family(got), family);
+
+	pango_font_description_free(got);
+	pango_layout_iter_free(it);
+	g_object_unref(l);
+	return found;
+}
+
 /* Right to left: each glyph maps to its own character, not to the rest. */
 static void
 test_pdf_right_to_left(void **state)
 {
-	struct pdf_cache *c = pdf_cache_new();
-	struct pdf_doc *d = pdf_doc_new(c, 200, 100);
 	struct sbuf f = SBUF_INIT, s = SBUF_INIT;
-	struct osk_error err;
-	PangoLayout *l = layout("DejaVu Sans 12", "عربي");
 
 	(void)state;
-	pdf_page_begin(d);
-	pdf_show_layout(d, l, 10, 10);
-	pdf_page_end(d);
-	assert_int_equal(pdf_doc_finish(d, to_sbuf, &f, &err), 0);
-	streams(&f, &s);
+	text_pdf("DejaVu Sans 12", "عربي", &f, &s);
 	assert_non_null(find(&s, NULL, "> <0639>\n"));	/* ain */
 	assert_non_null(find(&s, NULL, "> <0631>\n"));	/* reh */
 	assert_non_null(find(&s, NULL, "> <0628>\n"));	/* beh */
 	assert_non_null(find(&s, NULL, "> <064a>\n"));	/* yeh */
 	assert_null(find(&s, NULL, "> <06390631"));
-	g_object_unref(l);
 	sbuf_release(&s);
 	sbuf_release(&f);
-	pdf_doc_free(d);
-	pdf_cache_free(c);
 }
 
 /* A font that is not TrueType (Cantarell is CFF): filled outlines. */
 static void
 test_pdf_outline_font(void **state)
 {
-	struct pdf_cache *c = pdf_cache_new();
-	struct pdf_doc *d = pdf_doc_new(c, 200, 100);
 	struct sbuf f = SBUF_INIT, s = SBUF_INIT;
-	struct osk_error err;
-	PangoLayout *l = layout("Cantarell Bold 12", "Hi");
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-	PangoFontDescription *got = pango_font_describe(
-		pango_layout_iter_get_run_readonly(it)->item->analysis.font);
-	bool cantarell = !strcmp(pango_font_description_get_family(got),
-				 "Cantarell");
 
 	(void)state;
-	pango_font_description_free(got);
-	pango_layout_iter_free(it);
-	if (!cantarell) {
-		g_object_unref(l);
-		pdf_doc_free(d);
-		pdf_cache_free(c);
+	if (!font_found("Cantarell Bold 12", "Cantarell"))
 		skip();		/* make deps installs fonts-cantarell */
-	}
-	pdf_page_begin(d);
-	pdf_show_layout(d, l, 10, 10);
-	pdf_page_end(d);
-	assert_int_equal(pdf_doc_finish(d, to_sbuf, &f, &err), 0);
-	streams(&f, &s);
+	text_pdf("Cantarell Bold 12", "Hi", &f, &s);
 	assert_null(find(&f, NULL, "/FontFile2"));	/* nothing embedded */
 	assert_null(find(&s, NULL, "BT\n"));
 	assert_non_null(find(&s, NULL, " c\n"));	/* curves */
 	assert_non_null(find(&s, NULL, "h\nf\n"));
-	g_object_unref(l);
 	sbuf_release(&s);
 	sbuf_release(&f);
-	pdf_doc_free(d);
-	pdf_cache_free(c);
 }
 
+/* Equal input, equal bytes: the cache carries nothing into a document. */
 static void
 test_pdf_same_bytes(void **state)
 {
