@@ -81,7 +81,7 @@ struct pstate {
 	int alpha;			/* thousandths */
 	long lw;			/* thousandths of a point */
 	int cap, join, tr;
-	char dash[96];
+	char dash[2 + (MAX_DASH + 1) * 16 + 4];	/* "[a b ] c " */
 };
 
 struct gstate {
@@ -390,7 +390,7 @@ stream_obj(struct pdf_doc *d, uint32_t obj, const void *data, size_t len,
 
 /* ---- documents ---- */
 
-static void gstate_init(struct gstate *g, double h);
+static void gstate_init(struct gstate *g);
 
 struct pdf_doc *
 pdf_doc_new(struct pdf_cache *cache, double w, double h)
@@ -415,7 +415,7 @@ pdf_doc_new(struct pdf_cache *cache, double w, double h)
 	}
 	/* a state to measure in before the first page (layout planning) */
 	d->ngs = 1;
-	gstate_init(&d->gs[0], h);
+	gstate_init(&d->gs[0]);
 	ADDS(d, &d->out, "%PDF-1.5\n%\xb5\xed\xae\xfb\n");
 	return d;
 }
@@ -461,7 +461,7 @@ pdf_doc_info(struct pdf_doc *d, const char *title, const char *author,
 }
 
 static void
-gstate_init(struct gstate *g, double h)
+gstate_init(struct gstate *g)
 {
 	static const struct pstate pdf_default = {
 		.lw = 1000, .alpha = 1000, .cap = 0, .join = 0, .tr = 0,
@@ -471,7 +471,6 @@ gstate_init(struct gstate *g, double h)
 	/* the page's "cm" flips y: user space starts as page space */
 	g->m[0] = 1;
 	g->m[3] = 1;
-	(void)h;
 	g->rgba[3] = 1;
 	g->lw = 2;			/* cairo's default */
 	g->cap = 0;
@@ -486,7 +485,7 @@ pdf_page_begin(struct pdf_doc *d)
 		pdf_page_end(d);
 	d->in_page = true;
 	d->ngs = 1;
-	gstate_init(&d->gs[0], d->h);
+	gstate_init(&d->gs[0]);
 	sbuf_reset(&d->page);
 	sbuf_reset(&d->path);
 	d->has_point = false;
@@ -1019,6 +1018,19 @@ draw_funcs(struct pdf_cache *c)
 	return c->draw;
 }
 
+/*
+ * The pen that makes f's outlines bold as fontconfig's embolden does
+ * (FreeType widens a glyph by 1/24 em): solid, mitred, whatever dash or
+ * join the drawing had set.
+ */
+static void
+bold_pen(struct gstate *g, const struct pdf_font *f)
+{
+	g->lw = f->size / 24;
+	g->ndash = 0;
+	g->join = 0;
+}
+
 /* A font that cannot be embedded: its glyphs as filled outlines. */
 static void
 run_outlines(struct pdf_doc *d, struct pdf_font *f, PangoGlyphString *gs,
@@ -1047,12 +1059,14 @@ run_outlines(struct pdf_doc *d, struct pdf_font *f, PangoGlyphString *gs,
 		pen += (double)gi->geometry.width / PANGO_SCALE;
 	}
 	if (f->bold) {
-		double lw = G(d)->lw;
+		struct gstate keep = *G(d);
 
 		pdf_fill(d, 1);
-		G(d)->lw = f->size / 24;
+		bold_pen(G(d), f);
 		pdf_stroke(d);
-		G(d)->lw = lw;
+		G(d)->lw = keep.lw;
+		G(d)->ndash = keep.ndash;
+		G(d)->join = keep.join;
 	} else {
 		pdf_fill(d, 0);
 	}
@@ -1135,12 +1149,14 @@ run_text(struct pdf_doc *d, struct pdf_font *f, PangoGlyphItem *run,
 	ADDS(d, &d->page, "BT\n");
 	addf(d, &d->page, "/F%zu 1 Tf\n", (size_t)(u - d->used));
 	if (f->bold) {
-		double lw = g->lw;
+		struct gstate keep = *g;
 
 		emit_color(d, g, true);
-		g->lw = f->size / 24;
+		bold_pen(g, f);
 		emit_line(d, g);
-		g->lw = lw;
+		g->lw = keep.lw;
+		g->ndash = keep.ndash;
+		g->join = keep.join;
 	}
 	if ((f->bold ? 2 : 0) != g->p.tr) {
 		g->p.tr = f->bold ? 2 : 0;

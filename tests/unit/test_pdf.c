@@ -107,6 +107,9 @@ draw(struct pdf_doc *d)
 	pdf_set_line_width(d, 0.75);
 	pdf_set_dash(d, dash, 2, 0);
 	pdf_stroke(d);
+	l = layout("IPAexGothic Bold 12", "太字");	/* dash still set */
+	pdf_show_layout(d, l, 20, 300);
+	g_object_unref(l);
 	pdf_save(d);
 	pdf_arc(d, 200, 200, 50, 0, 2 * M_PI);
 	pdf_clip(d);
@@ -236,8 +239,8 @@ test_pdf_content(void **state)
 	assert_null(find(&s, NULL, "-0 "));
 	/* rotated text: the text matrix carries the quarter turn */
 	assert_non_null(find(&s, NULL, "0 12 12 0 "));
-	/* bold: filled and stroked outlines, 1/24 em wide */
-	assert_non_null(find(&s, NULL, "2 Tr\n"));
+	/* bold: filled and stroked outlines, 1/24 em wide, never dashed */
+	assert_non_null(find(&s, NULL, "0.5 w\n[] 0 d\n2 Tr\n"));
 	assert_non_null(find(&s, NULL, "0.833 w\n"));
 	/* ToUnicode: 情 U+60C5, 報 U+5831, A; .notdef unmapped */
 	assert_non_null(find(&s, NULL, "<60c5>"));
